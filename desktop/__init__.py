@@ -1,0 +1,1 @@
+"""Qt front ends, one module per hall role."""

@@ -1,0 +1,1 @@
+"""Data shipped with Yichuang: demo catalog, styles, sounds, translations."""

@@ -1,0 +1,1 @@
+"""Yichuang core: the hall's domain (catalog, queue, cases) and its storage. No Qt here."""
