@@ -176,7 +176,7 @@ def _material(raw: dict[str, Any]) -> Material:
     )
 
 
-def _item(raw: dict[str, Any]) -> ServiceItem:
+def item_from_dict(raw: dict[str, Any]) -> ServiceItem:
     return ServiceItem(
         code=str(raw["code"]),
         name=str(raw["name"]),
@@ -226,7 +226,7 @@ def from_dict(data: dict[str, Any]) -> Catalog:
                 Queue(str(q["code"]), str(q["name"]), q.get("daily_cap"))
                 for q in data.get("queues", [])
             ],
-            items=[_item(i) for i in data.get("items", [])],
+            items=[item_from_dict(i) for i in data.get("items", [])],
             counters=[
                 CounterSpec(
                     number=int(c["number"]),

@@ -1,0 +1,179 @@
+"""Opening a hall database by URL, its schema version, migrations, and serialized writes.
+
+SQLite (the default, one PC) and PostgreSQL (a hall with several PCs) share one schema. Every
+state change runs in ``Store.write()``: on SQLite a ``BEGIN IMMEDIATE`` transaction, on
+PostgreSQL a transaction that first takes one advisory lock. Writes are therefore serial, which
+is what makes "call next" atomic across PCs and keeps event ids committing in order, so a
+follower reading "events after id N" never misses one. A hall's write rate (a few per second)
+is far below what a serialized database handles.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlparse
+
+import peewee
+from playhouse.db_url import connect as url_connect
+
+from yichuang import migrations
+from yichuang.errors import DatabaseUnavailable, SchemaMissing, SchemaTooNew, SchemaTooOld
+from yichuang.models import SchemaVersion, database_proxy
+
+log = logging.getLogger(__name__)
+
+ADVISORY_LOCK_KEY = 0x59_43_48  # "YCH": one lock for every write to the hall's database
+NOTIFY_CHANNEL = "yichuang_events"
+
+T = TypeVar("T")
+
+CONNECTION_ERRORS = (peewee.OperationalError, peewee.InterfaceError)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a ``sqlite:///relative.db`` or ``sqlite:////absolute.db`` URL."""
+    parsed = urlparse(url)
+    if parsed.scheme != "sqlite":
+        return None
+    return Path(unquote(parsed.path)[1:])
+
+
+class Store:
+    """One open hall database. Pass it to every service; there is no global handle."""
+
+    def __init__(self, database: peewee.Database, url: str) -> None:
+        self.database = database
+        self.url = url
+        self.is_postgres = isinstance(database, peewee.PostgresqlDatabase)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A serialized write transaction (see module docstring)."""
+        if self.is_postgres:
+            with self.database.atomic():
+                self.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (ADVISORY_LOCK_KEY,))
+                yield
+        else:
+            with self.database.atomic(lock_type="IMMEDIATE"):
+                yield
+
+    def notify(self) -> None:
+        """Wake PostgreSQL listeners when the current transaction commits."""
+        if self.is_postgres:
+            self.database.execute_sql(f"NOTIFY {NOTIFY_CHANNEL}")
+
+    def retrying(self, operation: Callable[[], T], attempts: int = 3) -> T:
+        """Run an idempotent operation, reconnecting if the server went away in between.
+
+        A restarted PostgreSQL server (or a briefly locked SQLite file) costs a retry, not a
+        traceback. Operations passed here must be safe to repeat after a rollback.
+        """
+        delay = 0.2
+        for attempt in range(1, attempts + 1):
+            try:
+                return operation()
+            except CONNECTION_ERRORS as exc:
+                if self.database.in_transaction():
+                    raise
+                log.warning("database error (attempt %d/%d): %s", attempt, attempts, exc)
+                if not self.database.is_closed():
+                    try:
+                        self.database.close()
+                    except CONNECTION_ERRORS:
+                        pass
+                if attempt == attempts:
+                    raise DatabaseUnavailable(detail=str(exc).strip() or type(exc).__name__) from exc
+                time.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+
+
+def _make_database(url: str) -> peewee.Database:
+    path = sqlite_path(url)
+    if path is not None:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(
+            str(path),
+            pragmas={
+                "journal_mode": "wal",  # readers (the display) never block the counters
+                "busy_timeout": 15000,
+                "foreign_keys": 1,
+                "synchronous": "normal",
+            },
+        )
+    if urlparse(url).scheme in ("postgres", "postgresql"):
+        return url_connect(url, connect_timeout=5)
+    raise DatabaseUnavailable(detail=f"unsupported database URL {url!r}")
+
+
+def open_database(url: str, *, migrate: bool = False) -> Store:
+    """Open the hall database at ``url``.
+
+    With ``migrate`` the schema is created or upgraded (``yichuang init``); without it, a missing
+    or older schema is a clear error rather than a half-working program.
+    """
+    database = _make_database(url)
+    try:
+        database.connect(reuse_if_open=True)
+    except CONNECTION_ERRORS as exc:
+        raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+    database_proxy.initialize(database)
+    store = Store(database, url)
+    found = current_version(database)
+    needed = migrations.LATEST
+    if found > needed:
+        raise SchemaTooNew(found=found, needed=needed)
+    if found < needed:
+        if not migrate:
+            if found == 0:
+                raise SchemaMissing()
+            raise SchemaTooOld(found=found, needed=needed)
+        upgrade(store, found)
+    return store
+
+
+def current_version(database: peewee.Database) -> int:
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
+    return int(row or 0)
+
+
+def upgrade(store: Store, found: int) -> None:
+    """Back up a SQLite file, then run each pending migration in its own transaction."""
+    path = sqlite_path(store.url)
+    if path is not None and found > 0 and path.exists():
+        backup = path.with_name(f"{path.name}.v{found}-{datetime.now():%Y%m%d%H%M%S}.bak")
+        store.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+        log.info("backed up %s to %s before migrating", path, backup)
+    for version, step in migrations.pending(found):
+        with store.write():
+            step(store.database)
+            SchemaVersion.create(version=version, applied_at=datetime.now())
+        log.info("database migrated to schema version %d", version)
+
+
+def describe(url: str) -> str:
+    """A URL safe for logs and screens: the password is hidden."""
+    parsed = urlparse(url)
+    if parsed.password:
+        netloc = parsed.netloc.replace(f":{parsed.password}@", ":***@")
+        return parsed._replace(netloc=netloc).geturl()
+    return url
+
+
+def run_sql(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return list(store.database.execute_sql(sql, params).fetchall())

@@ -1,0 +1,787 @@
+"""The queue engine: issue, call, recall, no-show, re-queue, transfer, start, finish, pause.
+
+Every operation is one serialized write transaction (``Store.write``) that changes the ticket or
+counter, stamps the time, and appends an event to the log. Wait, service and idle times are
+derived from those stamps and events. The engine returns plain ``Ticket`` / ``CounterState``
+values, never database rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from peewee import JOIN, fn
+
+from yichuang import settings
+from yichuang.db import Store
+from yichuang.errors import (
+    AuthError,
+    CounterBusy,
+    CounterPaused,
+    CounterServesNothing,
+    DailyCapReached,
+    InvalidTicketState,
+    NoShowTooEarly,
+    TicketNotFound,
+    UnknownCounter,
+    UnknownService,
+)
+from yichuang.fairness import Candidate, QueuePolicy, choose
+from yichuang.i18n import QT_TRANSLATE_NOOP
+from yichuang.models import (
+    CounterQueueRow,
+    CounterRow,
+    EventRow,
+    QueueRow,
+    ServiceItemRow,
+    StaffRow,
+    TicketRow,
+)
+
+Clock = Callable[[], datetime]
+
+
+class TicketStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    SERVED = "served"
+    NO_SHOW = "no_show"
+    EXPIRED = "expired"  # still waiting when its business day ended
+
+
+STATUS_NAMES = {
+    TicketStatus.WAITING: QT_TRANSLATE_NOOP("status", "等候中"),
+    TicketStatus.CALLED: QT_TRANSLATE_NOOP("status", "已叫号"),
+    TicketStatus.SERVING: QT_TRANSLATE_NOOP("status", "办理中"),
+    TicketStatus.SERVED: QT_TRANSLATE_NOOP("status", "已办结"),
+    TicketStatus.NO_SHOW: QT_TRANSLATE_NOOP("status", "已过号"),
+    TicketStatus.EXPIRED: QT_TRANSLATE_NOOP("status", "已作废"),
+}
+
+
+class TicketKind(StrEnum):
+    NORMAL = "normal"
+    PRIORITY = "priority"  # 绿色通道
+    APPOINTMENT = "appointment"  # checked-in appointment
+
+
+class PriorityGroup(StrEnum):
+    ELDERLY = "老年人"
+    DISABLED = "残疾人"
+    MILITARY = "军人"
+    PREGNANT = "孕妇"
+    MARTYR_FAMILY = "烈属"
+    RESCUE = "消防救援人员"
+
+
+class CounterStatus(StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class EventKind(StrEnum):
+    ISSUED = "issued"
+    CALLED = "called"
+    RECALLED = "recalled"
+    STARTED = "started"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    REQUEUED = "requeued"
+    TRANSFERRED = "transferred"
+    PAUSED = "counter_paused"
+    RESUMED = "counter_resumed"
+    SIGNED_IN = "counter_signed_in"
+    SIGNED_OUT = "counter_signed_out"
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: int
+    number: str
+    queue: str
+    queue_name: str
+    business_date: date
+    item_code: str | None
+    kind: TicketKind
+    priority_group: str
+    status: TicketStatus
+    issued_at: datetime
+    queued_at: datetime
+    first_called_at: datetime | None
+    called_at: datetime | None
+    call_count: int
+    started_at: datetime | None
+    finished_at: datetime | None
+    counter_number: int | None
+    target_counter_number: int | None
+    transfer_count: int
+    appointment_no: str | None
+
+    @property
+    def is_priority(self) -> bool:
+        return self.kind is not TicketKind.NORMAL
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    ticket: Ticket
+    ahead: int
+    estimated_minutes: int
+
+
+@dataclass(frozen=True)
+class CounterState:
+    number: int
+    name: str
+    place: str
+    status: CounterStatus
+    pause_reason: str
+    staff_number: str | None
+    staff_name: str | None
+    current: Ticket | None
+    queues: tuple[str, ...]
+
+
+def format_number(prefix: str, seq: int) -> str:
+    return f"{prefix}{seq:03d}"
+
+
+class QueueEngine:
+    """The hall's queues. Thread- and process-safe through the database's serialized writes."""
+
+    def __init__(self, store: Store, clock: Clock = datetime.now) -> None:
+        self.store = store
+        self.clock = clock
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def _policy(self) -> QueuePolicy:
+        return settings.queue_policy()
+
+    def _ticket_view(self, row: TicketRow) -> Ticket:
+        queue = row.queue
+        return Ticket(
+            id=row.id,
+            number=row.number,
+            queue=queue.code,
+            queue_name=queue.name,
+            business_date=row.business_date,
+            item_code=row.item_code,
+            kind=TicketKind(row.kind),
+            priority_group=row.priority_group,
+            status=TicketStatus(row.status),
+            issued_at=row.issued_at,
+            queued_at=row.queued_at,
+            first_called_at=row.first_called_at,
+            called_at=row.called_at,
+            call_count=row.call_count,
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            counter_number=row.counter.number if row.counter_id else None,
+            target_counter_number=row.target_counter.number if row.target_counter_id else None,
+            transfer_count=row.transfer_count,
+            appointment_no=row.appointment_no,
+        )
+
+    def _counter_row(self, number: int) -> CounterRow:
+        row = CounterRow.get_or_none(CounterRow.number == number)
+        if row is None:
+            raise UnknownCounter(number=number)
+        return row
+
+    def _event(
+        self,
+        kind: EventKind,
+        now: datetime,
+        ticket: TicketRow | None = None,
+        counter: CounterRow | None = None,
+        **extra: Any,
+    ) -> None:
+        payload: dict[str, Any] = dict(extra)
+        if ticket is not None:
+            payload.update(
+                ticket=ticket.number,
+                queue=ticket.queue_id,
+                kind=ticket.kind,
+                status=ticket.status,
+                call_count=ticket.call_count,
+            )
+        if counter is not None:
+            payload.update(counter=counter.number, counter_name=counter.name)
+        EventRow.create(
+            at=now,
+            kind=kind,
+            ticket_id=ticket.id if ticket is not None else None,
+            counter_number=counter.number if counter is not None else None,
+            payload=payload,
+        )
+        self.store.notify()
+
+    def _current(self, counter: CounterRow) -> TicketRow | None:
+        if counter.current_ticket_id is None:
+            return None
+        return TicketRow.get_by_id(counter.current_ticket_id)
+
+    def _require_current(self, counter: CounterRow, action: str) -> TicketRow:
+        ticket = self._current(counter)
+        if ticket is None:
+            raise InvalidTicketState(ticket="—", state="无", action=action)
+        return ticket
+
+    def _resolve_queue(self, service: str) -> tuple[QueueRow, str | None]:
+        """A queue code, or an item code (whose queue is used)."""
+        queue = QueueRow.get_or_none(QueueRow.code == service)
+        if queue is not None:
+            return queue, None
+        item = ServiceItemRow.get_or_none(
+            (ServiceItemRow.code == service) & ServiceItemRow.active
+        )
+        if item is None:
+            raise UnknownService(code=service)
+        return item.queue, item.code
+
+    def _expire_stale(self, today: date) -> None:
+        TicketRow.update(status=TicketStatus.EXPIRED).where(
+            (TicketRow.business_date < today)
+            & TicketRow.status.in_([TicketStatus.WAITING, TicketStatus.CALLED])
+        ).execute()
+
+    # ---- issuing -------------------------------------------------------------------------
+
+    def issue(
+        self,
+        service: str,
+        *,
+        kind: TicketKind = TicketKind.NORMAL,
+        priority_group: str = "",
+        appointment_no: str | None = None,
+        request_id: str | None = None,
+    ) -> IssuedTicket:
+        """Issue a ticket for a queue or service item.
+
+        ``request_id`` makes the call idempotent: the kiosk sends the same id again after a lost
+        connection and gets the same ticket back, never a second number.
+        """
+
+        def run() -> IssuedTicket:
+            with self.store.write():
+                if request_id is not None:
+                    existing = TicketRow.get_or_none(TicketRow.request_id == request_id)
+                    if existing is not None:
+                        return self._issued(existing)
+                queue, item_code = self._resolve_queue(service)
+                now = self.clock()
+                today = now.date()
+                self._expire_stale(today)
+                day = TicketRow.select().where(
+                    (TicketRow.prefix == queue.code) & (TicketRow.business_date == today)
+                )
+                if (
+                    queue.daily_cap is not None
+                    and kind is not TicketKind.APPOINTMENT
+                    and day.where(TicketRow.kind != TicketKind.APPOINTMENT).count()
+                    >= queue.daily_cap
+                ):
+                    raise DailyCapReached(queue=queue.name, cap=queue.daily_cap)
+                seq = (day.select(fn.MAX(TicketRow.seq)).scalar() or 0) + 1
+                row = TicketRow.create(
+                    queue=queue,
+                    prefix=queue.code,
+                    business_date=today,
+                    seq=seq,
+                    number=format_number(queue.code, seq),
+                    item_code=item_code,
+                    kind=kind,
+                    priority_group=priority_group,
+                    status=TicketStatus.WAITING,
+                    issued_at=now,
+                    queued_at=now,
+                    appointment_no=appointment_no,
+                    request_id=request_id,
+                )
+                self._event(EventKind.ISSUED, now, row, queue_name=queue.name)
+                return self._issued(row)
+
+        return self.store.retrying(run)
+
+    def _issued(self, row: TicketRow) -> IssuedTicket:
+        ahead, minutes = self._estimate(row.queue, before=row)
+        return IssuedTicket(self._ticket_view(row), ahead, minutes)
+
+    def estimate(self, service: str) -> tuple[int, int]:
+        """(people waiting, estimated minutes) for a ticket issued now."""
+        queue, _ = self._resolve_queue(service)
+        return self._estimate(queue)
+
+    def _estimate(self, queue: QueueRow, before: TicketRow | None = None) -> tuple[int, int]:
+        waiting = TicketRow.select().where(
+            (TicketRow.queue == queue)
+            & (TicketRow.status == TicketStatus.WAITING)
+            & (TicketRow.business_date == self.clock().date())
+        )
+        if before is not None:
+            waiting = waiting.where(
+                (TicketRow.queued_at < before.queued_at)
+                | ((TicketRow.queued_at == before.queued_at) & (TicketRow.id < before.id))
+            )
+        ahead = waiting.count()
+        recent = list(
+            TicketRow.select(TicketRow.started_at, TicketRow.finished_at)
+            .where(
+                (TicketRow.queue == queue)
+                & (TicketRow.status == TicketStatus.SERVED)
+                & TicketRow.started_at.is_null(False)
+            )
+            .order_by(TicketRow.finished_at.desc())
+            .limit(20)
+        )
+        if recent:
+            mean = sum((r.finished_at - r.started_at).total_seconds() for r in recent) / len(recent)
+            per_ticket = max(1.0, mean / 60)
+        else:
+            per_ticket = self._policy().default_service_minutes
+        serving = (
+            CounterRow.select()
+            .join(CounterQueueRow)
+            .where((CounterQueueRow.queue == queue) & (CounterRow.status == CounterStatus.OPEN))
+            .count()
+        )
+        minutes = math.ceil(ahead * per_ticket / max(1, serving))
+        return ahead, minutes
+
+    # ---- calling -------------------------------------------------------------------------
+
+    def _callable_counter(self, number: int) -> CounterRow:
+        counter = self._counter_row(number)
+        if counter.status == CounterStatus.PAUSED:
+            raise CounterPaused(number=number, reason=counter.pause_reason)
+        current = self._current(counter)
+        if current is not None and current.status in (TicketStatus.CALLED, TicketStatus.SERVING):
+            raise CounterBusy(number=number, ticket=current.number)
+        return counter
+
+    def _counter_queues(self, counter: CounterRow) -> dict[str, int]:
+        ranks = {
+            cq.queue_id: cq.rank
+            for cq in CounterQueueRow.select().where(CounterQueueRow.counter == counter)
+        }
+        if not ranks:
+            raise CounterServesNothing(number=counter.number)
+        return ranks
+
+    def call_next(self, counter_number: int) -> Ticket | None:
+        """Call the next ticket for a counter, or None if nobody waits for it. Atomic: two
+        counters calling at once never get the same ticket."""
+
+        def run() -> Ticket | None:
+            with self.store.write():
+                counter = self._callable_counter(counter_number)
+                ranks = self._counter_queues(counter)
+                now = self.clock()
+                rows = TicketRow.select(
+                    TicketRow.id,
+                    TicketRow.queue,
+                    TicketRow.queued_at,
+                    TicketRow.kind,
+                    TicketRow.target_counter,
+                ).where(
+                    (TicketRow.status == TicketStatus.WAITING)
+                    & (TicketRow.business_date == now.date())
+                    & (
+                        (
+                            TicketRow.queue.in_(list(ranks))
+                            & TicketRow.target_counter.is_null()
+                        )
+                        | (TicketRow.target_counter == counter)
+                    )
+                )
+                candidates = [
+                    Candidate(
+                        ticket_id=r.id,
+                        rank=ranks.get(r.queue_id, 99),
+                        queued_at=r.queued_at,
+                        priority=r.kind != TicketKind.NORMAL,
+                        directed=r.target_counter_id == counter.id,
+                    )
+                    for r in rows
+                ]
+                chosen = choose(
+                    candidates,
+                    priority_streak=counter.priority_streak,
+                    policy=self._policy(),
+                    now=now,
+                )
+                if chosen is None:
+                    return None
+                ticket = TicketRow.get_by_id(chosen.ticket_id)
+                counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
+                return self._call(counter, ticket, now)
+
+        return self.store.retrying(run)
+
+    def call_ticket(self, counter_number: int, ticket_number: str) -> Ticket:
+        """Call a chosen waiting ticket (e.g. a citizen who came to the counter directly)."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._callable_counter(counter_number)
+                now = self.clock()
+                ticket = self._find(ticket_number, now.date())
+                if ticket.status != TicketStatus.WAITING:
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="叫号",
+                    )
+                return self._call(counter, ticket, now)
+
+        return self.store.retrying(run)
+
+    def _find(self, number: str, day: date) -> TicketRow:
+        row = TicketRow.get_or_none(
+            (TicketRow.number == number.strip().upper()) & (TicketRow.business_date == day)
+        )
+        if row is None:
+            raise TicketNotFound(ticket=number)
+        return row
+
+    def _call(self, counter: CounterRow, ticket: TicketRow, now: datetime) -> Ticket:
+        ticket.status = TicketStatus.CALLED
+        ticket.call_count = 1
+        ticket.first_called_at = ticket.first_called_at or now
+        ticket.called_at = now
+        ticket.counter = counter
+        ticket.staff = counter.staff
+        ticket.target_counter = None
+        ticket.save()
+        counter.current_ticket_id = ticket.id
+        if counter.status == CounterStatus.CLOSED:
+            counter.status = CounterStatus.OPEN
+        counter.save()
+        self._event(EventKind.CALLED, now, ticket, counter)
+        return self._ticket_view(ticket)
+
+    def recall(self, counter_number: int) -> Ticket:
+        """Call the counter's current ticket again (announced again on the display)."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                ticket = self._require_current(counter, "重呼")
+                if ticket.status != TicketStatus.CALLED:
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="重呼",
+                    )
+                now = self.clock()
+                ticket.call_count += 1
+                ticket.called_at = now
+                ticket.save()
+                self._event(EventKind.RECALLED, now, ticket, counter)
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    def no_show(self, counter_number: int, *, requeue: bool = False) -> Ticket:
+        """Mark the called ticket as absent (过号), only after enough calls."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                ticket = self._require_current(counter, "过号")
+                needed = self._policy().noshow_min_calls
+                if ticket.status != TicketStatus.CALLED:
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="过号",
+                    )
+                if ticket.call_count < needed:
+                    raise NoShowTooEarly(ticket=ticket.number, calls=ticket.call_count, needed=needed)
+                now = self.clock()
+                ticket.status = TicketStatus.NO_SHOW
+                ticket.finished_at = now
+                ticket.save()
+                counter.current_ticket_id = None
+                counter.save()
+                self._event(EventKind.NO_SHOW, now, ticket, counter)
+                if requeue:
+                    self._requeue(ticket, now)
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    def requeue(self, ticket_number: str) -> Ticket:
+        """A late citizen whose ticket was a no-show joins the back of the queue again."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                now = self.clock()
+                ticket = self._find(ticket_number, now.date())
+                if ticket.status != TicketStatus.NO_SHOW:
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="重新排队",
+                    )
+                self._requeue(ticket, now)
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    def _requeue(self, ticket: TicketRow, now: datetime) -> None:
+        ticket.status = TicketStatus.WAITING
+        ticket.queued_at = now
+        ticket.finished_at = None
+        ticket.call_count = 0
+        ticket.save()
+        self._event(EventKind.REQUEUED, now, ticket)
+
+    # ---- serving -------------------------------------------------------------------------
+
+    def start(self, counter_number: int) -> Ticket:
+        """The citizen arrived at the counter: service time starts."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                ticket = self._require_current(counter, "开始办理")
+                if ticket.status == TicketStatus.SERVING:
+                    return self._ticket_view(ticket)
+                if ticket.status != TicketStatus.CALLED:
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="开始办理",
+                    )
+                now = self.clock()
+                ticket.status = TicketStatus.SERVING
+                ticket.started_at = now
+                ticket.save()
+                self._event(EventKind.STARTED, now, ticket, counter)
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    def finish(self, counter_number: int) -> Ticket:
+        """Service ended. (Case entry records the outcome of what was served.)"""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                ticket = self._require_current(counter, "结束办理")
+                if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="结束办理",
+                    )
+                now = self.clock()
+                if ticket.started_at is None:  # the clerk never pressed "start"
+                    ticket.started_at = ticket.called_at or now
+                ticket.status = TicketStatus.SERVED
+                ticket.finished_at = now
+                ticket.save()
+                counter.current_ticket_id = None
+                counter.save()
+                self._event(EventKind.FINISHED, now, ticket, counter)
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    def transfer(
+        self,
+        counter_number: int,
+        *,
+        to_queue: str | None = None,
+        to_counter: int | None = None,
+    ) -> Ticket:
+        """Send the current ticket to another queue or a named counter. It keeps its original
+        queue position (issue time), so the citizen does not start over."""
+
+        def run() -> Ticket:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                ticket = self._require_current(counter, "转办")
+                if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
+                    raise InvalidTicketState(
+                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        action="转办",
+                    )
+                target = self._counter_row(to_counter) if to_counter is not None else None
+                if to_queue is not None:
+                    queue, _ = self._resolve_queue(to_queue)
+                    ticket.queue = queue
+                elif target is None:
+                    raise UnknownService(code="")
+                now = self.clock()
+                ticket.status = TicketStatus.WAITING
+                ticket.target_counter = target
+                ticket.transfer_count += 1
+                ticket.call_count = 0
+                ticket.started_at = None
+                ticket.save()
+                counter.current_ticket_id = None
+                counter.save()
+                self._event(
+                    EventKind.TRANSFERRED,
+                    now,
+                    ticket,
+                    counter,
+                    to_queue=ticket.queue_id,
+                    to_counter=target.number if target else None,
+                )
+                return self._ticket_view(ticket)
+
+        return self.store.retrying(run)
+
+    # ---- counters ------------------------------------------------------------------------
+
+    def sign_in(self, counter_number: int, staff_number: str) -> CounterState:
+        def run() -> CounterState:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                staff = StaffRow.get_or_none(StaffRow.number == staff_number)
+                if staff is None:
+                    raise AuthError()
+                # Signing in at one counter signs the same person out of any other.
+                CounterRow.update(staff=None, status=CounterStatus.CLOSED).where(
+                    (CounterRow.staff == staff) & (CounterRow.id != counter.id)
+                    & CounterRow.current_ticket_id.is_null()
+                ).execute()
+                counter.staff = staff
+                counter.status = CounterStatus.OPEN
+                counter.pause_reason = ""
+                counter.save()
+                self._event(EventKind.SIGNED_IN, self.clock(), None, counter,
+                            staff=staff.number, staff_name=staff.name)
+            return self.counter(counter_number)
+
+        return self.store.retrying(run)
+
+    def sign_out(self, counter_number: int) -> CounterState:
+        def run() -> CounterState:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                current = self._current(counter)
+                if current is not None:
+                    raise CounterBusy(number=counter_number, ticket=current.number)
+                counter.staff = None
+                counter.status = CounterStatus.CLOSED
+                counter.save()
+                self._event(EventKind.SIGNED_OUT, self.clock(), None, counter)
+            return self.counter(counter_number)
+
+        return self.store.retrying(run)
+
+    def pause(self, counter_number: int, reason: str) -> CounterState:
+        def run() -> CounterState:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                counter.status = CounterStatus.PAUSED
+                counter.pause_reason = reason.strip() or "暂停"
+                counter.save()
+                self._event(EventKind.PAUSED, self.clock(), None, counter, reason=counter.pause_reason)
+            return self.counter(counter_number)
+
+        return self.store.retrying(run)
+
+    def resume(self, counter_number: int) -> CounterState:
+        def run() -> CounterState:
+            with self.store.write():
+                counter = self._counter_row(counter_number)
+                counter.status = CounterStatus.OPEN
+                counter.pause_reason = ""
+                counter.save()
+                self._event(EventKind.RESUMED, self.clock(), None, counter)
+            return self.counter(counter_number)
+
+        return self.store.retrying(run)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def counter(self, number: int) -> CounterState:
+        row = self._counter_row(number)
+        return self._counter_state(row)
+
+    def _counter_state(self, row: CounterRow) -> CounterState:
+        current = self._current(row)
+        queues = tuple(
+            cq.queue_id
+            for cq in CounterQueueRow.select()
+            .where(CounterQueueRow.counter == row)
+            .order_by(CounterQueueRow.rank)
+        )
+        return CounterState(
+            number=row.number,
+            name=row.name,
+            place=row.place,
+            status=CounterStatus(row.status),
+            pause_reason=row.pause_reason,
+            staff_number=row.staff.number if row.staff_id else None,
+            staff_name=row.staff.name if row.staff_id else None,
+            current=self._ticket_view(current) if current else None,
+            queues=queues,
+        )
+
+    def counters(self) -> list[CounterState]:
+        return [self._counter_state(r) for r in CounterRow.select().order_by(CounterRow.number)]
+
+    def waiting(self, queues: Iterable[str] | None = None, counter: int | None = None) -> list[Ticket]:
+        """Today's waiting tickets in queue order (optionally those a counter may call)."""
+        query = (
+            TicketRow.select(TicketRow, QueueRow)
+            .join(QueueRow)
+            .switch(TicketRow)
+            .join(CounterRow, JOIN.LEFT_OUTER, on=(TicketRow.target_counter == CounterRow.id))
+            .where(
+                (TicketRow.status == TicketStatus.WAITING)
+                & (TicketRow.business_date == self.clock().date())
+            )
+            .order_by(TicketRow.queued_at, TicketRow.id)
+        )
+        if counter is not None:
+            row = self._counter_row(counter)
+            served = list(self._counter_queues(row))
+            query = query.where(
+                (TicketRow.queue.in_(served) & TicketRow.target_counter.is_null())
+                | (TicketRow.target_counter == row)
+            )
+        elif queues is not None:
+            query = query.where(TicketRow.queue.in_(list(queues)))
+        return [self._ticket_view(r) for r in query]
+
+    def waiting_counts(self) -> dict[str, int]:
+        counts = {q.code: 0 for q in QueueRow.select()}
+        rows = (
+            TicketRow.select(TicketRow.queue, fn.COUNT(TicketRow.id).alias("n"))
+            .where(
+                (TicketRow.status == TicketStatus.WAITING)
+                & (TicketRow.business_date == self.clock().date())
+            )
+            .group_by(TicketRow.queue)
+        )
+        for r in rows:
+            counts[r.queue_id] = r.n
+        return counts
+
+    def ticket(self, number: str, day: date | None = None) -> Ticket:
+        return self._ticket_view(self._find(number, day or self.clock().date()))
+
+    def served_today(self, counter_number: int) -> list[Ticket]:
+        counter = self._counter_row(counter_number)
+        rows = (
+            TicketRow.select()
+            .where(
+                (TicketRow.counter == counter)
+                & (TicketRow.business_date == self.clock().date())
+                & TicketRow.status.in_([TicketStatus.SERVED, TicketStatus.NO_SHOW])
+            )
+            .order_by(TicketRow.finished_at.desc())
+        )
+        return [self._ticket_view(r) for r in rows]
+
+    def queues(self) -> list[tuple[str, str]]:
+        return [(q.code, q.name) for q in QueueRow.select().order_by(QueueRow.code)]
