@@ -38,16 +38,29 @@ def parse_day(value: date | str, where: str = "") -> date:
         except ValueError:
             pass
     raise ConfigError(
-        zh=QT_TRANSLATE_NOOP("errors", "工作日历有误：{where}“{value}”不是有效日期（应为 YYYY-MM-DD）"),
+        zh=QT_TRANSLATE_NOOP(
+            "errors", "工作日历有误：{where}“{value}”不是有效日期（应为 YYYY-MM-DD）"
+        ),
         en="work calendar: {where}{value!r} is not a valid date (expected YYYY-MM-DD)",
         where=f"{where} " if where else "",
         value=value,
     )
 
 
+def _malformed(zh_detail: str, en_detail: str) -> ConfigError:
+    return ConfigError(
+        zh=QT_TRANSLATE_NOOP("errors", "工作日历文件格式有误：{detail}"),
+        en="work calendar file is malformed: {en_detail}",
+        detail=zh_detail,
+        en_detail=en_detail,
+    )
+
+
 def _day_map(days: Mapping[Any, str] | Iterable[Any] | None, where: str) -> dict[date, str]:
     if days is None:
         return {}
+    if isinstance(days, str | date):
+        days = [days]
     if not isinstance(days, Mapping):
         days = dict.fromkeys(days, "")
     return {parse_day(d, where): str(name or "") for d, name in days.items()}
@@ -82,12 +95,12 @@ class WorkCalendar:
     def from_dict(cls, data: Mapping[str, Any]) -> WorkCalendar:
         """From the JSON shape ``{"holidays": {"2026-01-01": "元旦"}, "workdays": {...}}``."""
         if not isinstance(data, Mapping):
-            raise ConfigError(detail="work calendar: expected a JSON object")
+            raise _malformed("不是 JSON 对象", "not a JSON object")
         holidays = data.get("holidays", {})
         workdays = data.get("workdays", {})
         for key, value in (("holidays", holidays), ("workdays", workdays)):
             if not isinstance(value, Mapping):
-                raise ConfigError(detail=f"work calendar: {key} must map dates to names")
+                raise _malformed(f"“{key}”应为“日期: 名称”的对象", f"{key} must map dates to names")
         return cls(holidays, workdays)
 
     @classmethod
@@ -95,7 +108,9 @@ class WorkCalendar:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ConfigError(detail=f"work calendar line {exc.lineno}: {exc.msg}") from exc
+            raise _malformed(
+                f"第 {exc.lineno} 行：{exc.msg}", f"line {exc.lineno}: {exc.msg}"
+            ) from exc
         return cls.from_dict(data)
 
     @classmethod
@@ -195,8 +210,6 @@ class WorkCalendar:
         if not isinstance(other, WorkCalendar):
             return NotImplemented
         return self._holidays == other._holidays and self._workdays == other._workdays
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"WorkCalendar({len(self._holidays)} holidays, {len(self._workdays)} workdays)"
