@@ -131,16 +131,20 @@ def open_database(url: str, *, migrate: bool = False) -> Store:
         raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
     database_proxy.initialize(database)
     store = Store(database, url)
-    found = current_version(database)
-    needed = migrations.LATEST
-    if found > needed:
-        raise SchemaTooNew(found=found, needed=needed)
-    if found < needed:
-        if not migrate:
-            if found == 0:
-                raise SchemaMissing()
-            raise SchemaTooOld(found=found, needed=needed)
-        upgrade(store, found)
+    try:
+        found = current_version(database)
+        needed = migrations.LATEST
+        if found > needed:
+            raise SchemaTooNew(found=found, needed=needed)
+        if found < needed:
+            if not migrate:
+                if found == 0:
+                    raise SchemaMissing()
+                raise SchemaTooOld(found=found, needed=needed)
+            upgrade(store, found)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

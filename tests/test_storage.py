@@ -1,0 +1,78 @@
+"""Opening databases: schema versions, migrations with backup, unreachable servers, reconnects."""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+
+from tests.hallfixtures import PG_BASE
+from yichuang import migrations
+from yichuang.db import describe, open_database
+from yichuang.errors import DatabaseUnavailable, SchemaMissing, SchemaTooNew, SchemaTooOld
+from yichuang.events import EventFeed
+from yichuang.models import SchemaVersion
+
+
+def test_missing_schema_is_a_clear_error(db_url):
+    with pytest.raises(SchemaMissing) as err:
+        open_database(db_url)
+    assert "yichuang init" in err.value.user_message()
+    assert "yichuang init" in str(err.value)
+
+
+def test_older_schema_needs_init_and_init_upgrades_with_a_backup(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    open_database(url, migrate=True).close()
+
+    def add_notes_table(database):
+        database.execute_sql("CREATE TABLE release_note (id INTEGER PRIMARY KEY, text TEXT)")
+
+    # a newer program version with one more migration step
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, add_notes_table])
+    monkeypatch.setattr(migrations, "LATEST", len(migrations.STEPS))
+    with pytest.raises(SchemaTooOld) as err:
+        open_database(url)
+    assert "升级" in err.value.user_message()
+    store = open_database(url, migrate=True)
+    assert store.database.table_exists("release_note")
+    store.close()
+    assert list(tmp_path.glob("hall.db.v*.bak")), "a backup is made before migrating"
+    open_database(url).close()
+
+
+def test_newer_schema_is_refused(db_url):
+    store = open_database(db_url, migrate=True)
+    with store.write():
+        SchemaVersion.create(version=migrations.LATEST + 5, applied_at="2030-01-01 00:00:00")
+    store.close()
+    with pytest.raises(SchemaTooNew):
+        open_database(db_url)
+
+
+def test_unreachable_server_is_a_clear_error():
+    with pytest.raises(DatabaseUnavailable) as err:
+        open_database("postgresql://postgres@127.0.0.1:1/test")
+    assert "无法连接数据库" in err.value.user_message()
+
+
+def test_unsupported_url():
+    with pytest.raises(DatabaseUnavailable):
+        open_database("mysql://root@localhost/x")
+
+
+def test_password_is_hidden_in_logs():
+    assert describe("postgresql://hall:s3cret@db.local/hall") == "postgresql://hall:***@db.local/hall"
+
+
+def test_engine_survives_a_dropped_postgres_connection(db_url, engine, store):
+    """A restarted server (simulated by killing our session) costs a retry, not an error."""
+    if not store.is_postgres:
+        pytest.skip("PostgreSQL only: SQLite has no server to lose")
+    engine.issue("A")
+    pid = store.database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    admin = psycopg2.connect(PG_BASE)
+    admin.autocommit = True
+    admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))
+    admin.close()
+    assert engine.issue("A").ticket.number == "A002"
+    assert [e.payload["ticket"] for e in EventFeed(store).after(0)] == ["A001", "A002"]
