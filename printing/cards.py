@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -9,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from .documents import AppointmentSlip, ReferralSlip, ReplyCard
 from .layout import ACCENT_HEX, RULE, DocumentRenderer, Margins
-from .masking import mask_phone
+from .masking import mask_id, mask_phone
 from .qr import QRCodeFlowable
 from .text import cn_date, cn_weekday, esc, hm
 
@@ -24,7 +26,10 @@ ESCALATION_HANDLING = {
 }
 
 
-class CardRenderer(DocumentRenderer):
+C = TypeVar("C", ReferralSlip, ReplyCard, AppointmentSlip)
+
+
+class CardRenderer(DocumentRenderer[C]):
     """A5 portrait, slightly smaller type."""
 
     pagesize = A5
@@ -33,7 +38,7 @@ class CardRenderer(DocumentRenderer):
     qr_size = 30 * mm
 
 
-class ReferralSlipRenderer(CardRenderer):
+class ReferralSlipRenderer(CardRenderer[ReferralSlip]):
     """指路牌: where to go, whom to find, what to bring, how to do it."""
 
     title = "指路牌"
@@ -90,20 +95,23 @@ class ReferralSlipRenderer(CardRenderer):
         )
 
 
-class ReplyCardRenderer(CardRenderer):
+class ReplyCardRenderer(CardRenderer[ReplyCard]):
     """答复卡: the matter is registered at the "办不成事" desk, with a promised reply date."""
 
     title = "答复卡"
 
     def story(self, doc: ReplyCard) -> list[Flowable]:
-        phone = mask_phone(doc.citizen.phone) if doc.citizen.phone else "—"
+        citizen = doc.citizen
+        phone = mask_phone(citizen.phone) if citizen.phone else "—"
+        identity = [[("证件号码", mask_id(citizen.id_number))]] if citizen.id_number else []
         reply_by = f'<font color="{ACCENT_HEX}">{esc(cn_date(doc.reply_by))}</font>'
         return [
             self.heading(self.title, subtitle="“办不成事”反映窗口"),
             self.fields(
                 [
                     [("受理编号", doc.escalation_no)],
-                    [("反映人", doc.citizen.name), ("联系电话", phone)],
+                    [("反映人", citizen.name), ("联系电话", phone)],
+                    *identity,
                     [("问题类别", doc.category)],
                     [("反映事项", doc.matter)],
                     [("承办人", doc.handler_name), ("承办电话", doc.handler_phone)],
@@ -128,7 +136,7 @@ class ReplyCardRenderer(CardRenderer):
         ]
 
 
-class AppointmentSlipRenderer(CardRenderer):
+class AppointmentSlipRenderer(CardRenderer[AppointmentSlip]):
     """预约服务单 with the signed QR the lobby scans at check-in."""
 
     title = "预约服务单"
@@ -139,6 +147,7 @@ class AppointmentSlipRenderer(CardRenderer):
         citizen = doc.citizen.name
         if doc.citizen.phone:
             citizen += f"（{mask_phone(doc.citizen.phone)}）"
+        identity = [[("证件号码", mask_id(doc.citizen.id_number))]] if doc.citizen.id_number else []
         place_label = "上门地址" if doc.kind == "上门办" else "服务地点"
         story: list[Flowable] = [
             self.heading(self.title, subtitle=doc.kind),
@@ -149,6 +158,7 @@ class AppointmentSlipRenderer(CardRenderer):
                     [(place_label, doc.place)],
                     [("办理事项", doc.item_name)],
                     [("预约人", citizen)],
+                    *identity,
                     [("服务人员", f"{doc.staff_name}　{doc.staff_phone}")],
                 ],
                 label_width=17 * mm,

@@ -27,7 +27,7 @@ HALL_PHONE = "028-85551234"
 ISSUED = datetime(2024, 5, 20, 10, 31)
 
 # A checksum-valid resident ID (GB 11643) and a mobile number, both fictional.
-CITIZEN = Citizen(name="张晓梅", id_number="510107199003071225", phone="13812345678")
+CITIZEN = Citizen(name="张晓梅", id_number="510107199003071228", phone="13812345678")
 COMPANY = Citizen(
     name="成都蜀锦文化传播有限公司",
     phone="13987654321",
@@ -169,7 +169,7 @@ def reply_card() -> ReplyCard:
         header=header("DF-2024-052005"),
         escalation_no="BBC-2024-0042",
         category="很难办",
-        citizen=Citizen(name="刘秀英", id_number="510107195811020029", phone="13700001111"),
+        citizen=Citizen(name="刘秀英", id_number="510107195811020025", phone="13700001111"),
         matter="老旧小区房屋因原始档案缺失，无法提供不动产首次登记所需的竣工验收材料。",
         handler_name="陈志强",
         handler_phone="028-85551234 转 8088",
@@ -187,7 +187,7 @@ def appointment_slip() -> AppointmentSlip:
         start=time(9, 0),
         end=time(10, 0),
         place="武侯区政务服务中心一楼 综合受理区 12号窗口",
-        citizen=Citizen(name="赵敏", phone="15900002222"),
+        citizen=Citizen(name="赵敏", id_number="510107199208154422", phone="15900002222"),
         item_name="出生医学证明、户口登记、医保参保“一件事”",
         staff_name="周丽",
         staff_phone="028-85551234 转 8012",

@@ -45,7 +45,7 @@ class StaffScheduleRenderer(DocumentRenderer[StaffSchedule]):
             self.list_table(
                 ("时间", "类型", "预约编号", "预约人", "地址", "电话", "办理事项", "备注"),
                 rows,
-                (28, 16, 32, 16, 56, 28, 48, 43),
+                (28, 16, 36, 16, 52, 28, 48, 43),
                 centred_columns=(0, 1, 3),
             ),
             self.gap(3 * mm),

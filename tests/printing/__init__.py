@@ -1,0 +1,1 @@
+"""Tests of the printing package: PDFs parsed back, QR codes decoded back."""
