@@ -52,6 +52,7 @@ ACCENT_HEX = "#B22222"  # the red of official paper, used sparingly
 ACCENT = colors.HexColor(ACCENT_HEX)
 
 CREATOR = "一窗 Yichuang"
+CELL_PADDING = 6  # points, left and right of a table cell (reportlab's default)
 
 
 @dataclass(frozen=True)
@@ -359,6 +360,26 @@ class DocumentRenderer(Generic[D]):
             self.styles["section"],
         )
 
+    def cell(self, text: str, width: float, style: str = "cell") -> str | Paragraph:
+        """Table cell content: text that fits on one line stays a plain string, which a Table
+        draws without parsing markup (so it needs no escaping) and several times faster than a
+        Paragraph; anything longer becomes a wrapping Paragraph of escaped text."""
+        size = self.styles[style].fontSize
+        if "\n" not in text and stringWidth(text, self.font, size) <= width - 2 * CELL_PADDING:
+            return text
+        return self.para(text, style)
+
+    def cell_commands(self, style: str = "cell") -> list[tuple[Any, ...]]:
+        """How plain-string cells look: like the Paragraph ``style``."""
+        st = self.styles[style]
+        return [
+            ("FONTSIZE", (0, 0), (-1, -1), st.fontSize),
+            ("LEADING", (0, 0), (-1, -1), st.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ]
+
     def fields(
         self, rows: Sequence[Sequence[tuple[str, str]]], label_width: float | None = None
     ) -> Table:
@@ -366,31 +387,31 @@ class DocumentRenderer(Generic[D]):
         label_width = label_width or self.base_font_size * 8.4
         value_width = (self.content_width - 2 * label_width) / 2
         data: list[list[Any]] = []
-        spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
-        for r, row in enumerate(rows):
-            cells: list[Any] = []
-            for label, value in row:
-                cells += [self.para(label, "label"), self.para(value, "cell")]
-            if len(row) == 1:
-                cells += ["", ""]
-                spans.append(("SPAN", (1, r), (3, r)))
-            data.append(cells)
-        second_labels = [
-            ("BACKGROUND", (2, r), (2, r), LABEL_BG) for r, row in enumerate(rows) if len(row) == 2
+        commands: list[tuple[Any, ...]] = [
+            *self.cell_commands(),
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+            ("TEXTCOLOR", (0, 0), (0, -1), GREY),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ]
-        return self.table(
-            data,
-            [label_width, value_width, label_width, value_width],
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                *spans,
-                *second_labels,
-            ],
-        )
+        for r, row in enumerate(rows):
+            if len(row) == 1:
+                ((label, value),) = row
+                cells = [label, self.cell(value, self.content_width - label_width), "", ""]
+                commands.append(("SPAN", (1, r), (3, r)))
+            else:
+                cells = []
+                for label, value in row:
+                    cells += [self.cell(label, label_width, "label"), self.cell(value, value_width)]
+                commands += [
+                    ("BACKGROUND", (2, r), (2, r), LABEL_BG),
+                    ("TEXTCOLOR", (2, r), (2, r), GREY),
+                ]
+            cells[0] = self.cell(cells[0], label_width, "label")
+            data.append(cells)
+        return self.table(data, [label_width, value_width, label_width, value_width], commands)
 
     def list_table(
         self,
@@ -401,18 +422,24 @@ class DocumentRenderer(Generic[D]):
     ) -> Table:
         """A ruled list whose header row repeats on every page it flows onto."""
         scale = self.content_width / sum(widths)
-        data: list[list[Any]] = [[self.para(h, "cell_head") for h in head]]
+        col_widths = [w * scale for w in widths]
+        data: list[list[Any]] = [
+            [self.cell(h, w, "cell_head") for h, w in zip(head, col_widths, strict=True)]
+        ]
         for row in rows:
             data.append(
                 [
-                    self.para(v, "cell_centre" if c in centred_columns else "cell")
-                    for c, v in enumerate(row)
+                    self.cell(v, w, "cell_centre" if c in centred_columns else "cell")
+                    for c, (v, w) in enumerate(zip(row, col_widths, strict=True))
                 ]
             )
         return self.table(
             data,
-            [w * scale for w in widths],
+            col_widths,
             [
+                *self.cell_commands(),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                *[("ALIGN", (c, 1), (c, -1), "CENTER") for c in centred_columns],
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

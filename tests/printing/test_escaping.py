@@ -24,6 +24,13 @@ def test_markup_in_a_citizen_name_is_printed_literally():
     assert "&amp;" not in text
 
 
+def test_markup_in_text_long_enough_to_wrap():
+    long_name = "<b>" + "很长的事项名称" * 12 + "&</b>"
+    notice = replace(samples.acceptance_notice(), item_name=long_name)
+    text = all_text(render(notice))
+    assert long_name in text
+
+
 def test_markup_in_referral_and_header_text():
     header = replace(samples.header("ZL-1"), hall_name="A&B<政务>中心")
     slip = replace(
