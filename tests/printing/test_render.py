@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
+from dataclasses import replace
 
+import pypdf
 import pytest
 
 from printing import render, samples
@@ -209,24 +212,16 @@ def test_same_data_gives_the_same_bytes():
 
 
 def test_ticket_is_an_80mm_roll_as_long_as_its_content():
-    import io
-
-    import pypdf
-
     short = render(samples.ticket_slip())
-    long_notice = samples.ticket_slip().__class__(
-        **{**samples.ticket_slip().__dict__, "notice": "请留意叫号。" * 40}
-    )
-    longer = render(long_notice)
-    boxes = [pypdf.PdfReader(io.BytesIO(pdf)).pages[0].mediabox for pdf in (short, longer)]
+    longer = render(replace(samples.ticket_slip(), notice="请留意叫号。" * 40))
+    pages = [pypdf.PdfReader(io.BytesIO(pdf)).pages for pdf in (short, longer)]
+    assert [len(p) for p in pages] == [1, 1]
+    boxes = [p[0].mediabox for p in pages]
     assert [round(float(b.width) / 72 * 25.4) for b in boxes] == [80, 80]
     assert float(boxes[1].height) > float(boxes[0].height)
-    assert len(pypdf.PdfReader(io.BytesIO(longer)).pages) == 1
 
 
 def test_ticket_without_queue_says_nobody_waits():
-    from dataclasses import replace
-
     slip = replace(samples.ticket_slip(), waiting_ahead=0, green_channel=False, appointment_no="")
     text = all_text(render(slip))
     assert "您前面没有人等候" in text
