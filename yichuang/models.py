@@ -199,3 +199,140 @@ ALL_MODELS: list[type[BaseModel]] = [
     EventRow,
     AuditRow,
 ]
+
+
+# ---- cases, escalations, appointments (schema version 2) -------------------------------------
+
+
+class CaseRow(BaseModel):
+    """办件: one matter a citizen brought, from registration to its outcome (see ``cases``)."""
+
+    id = AutoField()
+    number = CharField(unique=True, max_length=24)  # YC20260302-0001
+    business_date = DateField()
+    seq = IntegerField()
+    kind = CharField(max_length=16)  # consultation / business
+    channel = CharField(max_length=16)  # ticket / phone / walk_in
+    ticket_id = IntegerField(null=True, index=True)
+    ticket_number = CharField(null=True, max_length=16)
+    counter_number = IntegerField(null=True)
+    citizen = JSONField()
+    item_codes = JSONField()
+    first_clerk = ForeignKeyField(StaffRow, backref="first_cases")  # 首问负责
+    status = CharField(max_length=24, index=True)
+    outcome = CharField(null=True, max_length=24, index=True)
+    details = JSONField(null=True)  # the outcome's details, defaults filled in
+    opened_at = DateTimeField()
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(StaffRow, null=True, backref="closed_cases")
+    promised_on = DateField(null=True)
+    materials_deadline = DateField(null=True, index=True)
+    materials_received_at = DateTimeField(null=True)
+    escalation_no = CharField(null=True, max_length=24)
+    appointment_no = CharField(null=True, max_length=24)
+
+    class Meta:
+        table_name = "service_case"
+        indexes = ((("business_date", "seq"), True),)
+
+
+class CaseEventRow(BaseModel):
+    """A case's timeline (who did what, when). Append-only."""
+
+    id = AutoField()
+    case = ForeignKeyField(CaseRow, backref="timeline", on_delete="CASCADE")
+    at = DateTimeField()
+    staff = ForeignKeyField(StaffRow, null=True)
+    action = CharField(max_length=32)
+    detail = JSONField()
+
+    class Meta:
+        table_name = "case_event"
+
+
+class EscalationRow(BaseModel):
+    """A matter registered at the "办不成事" desk, with its promised reply date."""
+
+    id = AutoField()
+    number = CharField(unique=True, max_length=24)  # BBCS-20260302-001
+    business_date = DateField()
+    seq = IntegerField()
+    case = ForeignKeyField(CaseRow, null=True, backref="escalations")
+    category = CharField(max_length=16)
+    complex = BooleanField(default=False)
+    description = TextField()
+    citizen = JSONField()
+    item_codes = JSONField()
+    created_at = DateTimeField()
+    created_by = ForeignKeyField(StaffRow, backref="escalations_registered")
+    handler = ForeignKeyField(StaffRow, null=True, backref="escalations_handled")
+    reply_by = DateField(index=True)
+    status = CharField(max_length=16, index=True)  # open / answered
+    answer = TextField(default="")
+    answered_at = DateTimeField(null=True)
+    answered_by = ForeignKeyField(StaffRow, null=True, backref="escalations_answered")
+
+    class Meta:
+        table_name = "escalation"
+        indexes = ((("business_date", "seq"), True),)
+
+
+class AppointmentSlotRow(BaseModel):
+    """A bookable time range for special-timing service; capacity NULL means the default."""
+
+    id = AutoField()
+    day = DateField(index=True)
+    start_at = DateTimeField()
+    end_at = DateTimeField()
+    capacity = IntegerField(null=True)
+    note = CharField(default="")
+
+    class Meta:
+        table_name = "appointment_slot"
+        indexes = ((("start_at", "end_at"), True),)
+
+
+class AppointmentRow(BaseModel):
+    """A booked special-timing service (特殊办): early, after-hours, home visit or holiday."""
+
+    id = AutoField()
+    number = CharField(unique=True, max_length=24)  # YY20260302-001
+    business_date = DateField()  # the booking day, which numbers it
+    seq = IntegerField()
+    kind = CharField(max_length=16)
+    slot = ForeignKeyField(AppointmentSlotRow, backref="appointments")
+    day = DateField(index=True)
+    start_at = DateTimeField()
+    end_at = DateTimeField()
+    place = CharField(default="")
+    citizen = JSONField()
+    item_code = CharField(max_length=64)
+    staff = ForeignKeyField(StaffRow, backref="appointments")
+    contact_phone = CharField(default="")
+    materials = JSONField()
+    note = TextField(default="")
+    status = CharField(max_length=16, index=True)
+    case_no = CharField(null=True, max_length=24)
+    created_at = DateTimeField()
+    created_by = ForeignKeyField(StaffRow, null=True, backref="appointments_booked")
+    checked_in_at = DateTimeField(null=True)
+    ticket_number = CharField(null=True, max_length=16)
+    served_at = DateTimeField(null=True)
+    ended_at = DateTimeField(null=True)  # cancelled / no-show / rescheduled
+    reason = CharField(default="")
+    rescheduled_from = CharField(null=True, max_length=24)
+    rescheduled_to = CharField(null=True, max_length=24)
+
+    class Meta:
+        table_name = "appointment"
+        indexes = ((("business_date", "seq"), True),)
+
+
+CASE_MODELS: list[type[BaseModel]] = [
+    CaseRow,
+    CaseEventRow,
+    EscalationRow,
+    AppointmentSlotRow,
+    AppointmentRow,
+]
+"""Tables added by schema version 2 (kept out of ``ALL_MODELS``, which is version 1's list)."""
