@@ -65,9 +65,7 @@ class Store:
                 yield
 
     def notify(self) -> None:
-        """Wake PostgreSQL listeners when the current transaction commits."""
-        if self.is_postgres:
-            self.database.execute_sql(f"NOTIFY {NOTIFY_CHANNEL}")
+        """Nothing to do: on PostgreSQL a trigger on the event table notifies followers."""
 
     def retrying(self, operation: Callable[[], T], attempts: int = 3) -> T:
         """Run an idempotent operation, reconnecting if the server went away in between.

@@ -18,6 +18,23 @@ Step = Callable[[peewee.Database], None]
 
 def _v1_foundation(database: peewee.Database) -> None:
     database.create_tables(models.ALL_MODELS)
+    if isinstance(database, peewee.PostgresqlDatabase):
+        # Every new event wakes the followers (LISTEN yichuang_events) when its transaction
+        # commits, whichever program wrote it, without an extra round trip per change.
+        database.execute_sql(
+            """
+            CREATE OR REPLACE FUNCTION yichuang_notify_event() RETURNS trigger AS $$
+            BEGIN
+                PERFORM pg_notify('yichuang_events', '');
+                RETURN NULL;
+            END;
+            $$ LANGUAGE plpgsql
+            """
+        )
+        database.execute_sql(
+            "CREATE TRIGGER event_notify AFTER INSERT ON event "
+            "FOR EACH STATEMENT EXECUTE FUNCTION yichuang_notify_event()"
+        )
 
 
 def _v2_cases(database: peewee.Database) -> None:

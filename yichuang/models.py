@@ -38,6 +38,7 @@ class JSONField(TextField):
 class BaseModel(Model):
     class Meta:
         database = database_proxy
+        only_save_dirty = True  # an UPDATE names only the columns that changed
 
 
 class SchemaVersion(BaseModel):
@@ -138,7 +139,7 @@ class TicketRow(BaseModel):
     item_code = CharField(null=True, max_length=64)
     kind = CharField(max_length=16, default="normal")  # normal / priority / appointment
     priority_group = CharField(default="")
-    status = CharField(max_length=16, default="waiting", index=True)
+    status = CharField(max_length=16, default="waiting")
     issued_at = DateTimeField()
     queued_at = DateTimeField()  # order in the queue; kept on transfer, reset on re-queue
     first_called_at = DateTimeField(null=True)
@@ -157,7 +158,11 @@ class TicketRow(BaseModel):
 
     class Meta:
         table_name = "ticket"
-        indexes = ((("prefix", "business_date", "seq"), True),)
+        indexes = (
+            (("prefix", "business_date", "seq"), True),
+            # call-next: the oldest waiting ticket of a queue today
+            (("status", "business_date", "queue", "queued_at", "id"), False),
+        )
 
 
 class EventRow(BaseModel):

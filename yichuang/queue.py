@@ -9,6 +9,7 @@ values, never database rows.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -156,22 +157,54 @@ def format_number(prefix: str, seq: int) -> str:
 class QueueEngine:
     """The hall's queues. Thread- and process-safe through the database's serialized writes."""
 
+    CACHE_SECONDS = 30.0
+
     def __init__(self, store: Store, clock: Clock = datetime.now) -> None:
         self.store = store
         self.clock = clock
+        # Rarely-changing lookups, kept briefly so a call does not re-read them every time.
+        self._cache: dict[str, tuple[float, Any]] = {}
+
+    def _cached(self, key: str, load: Callable[[], Any]) -> Any:
+        now = time.monotonic()
+        hit = self._cache.get(key)
+        if hit is None or now - hit[0] > self.CACHE_SECONDS:
+            hit = (now, load())
+            self._cache[key] = hit
+        return hit[1]
+
+    def forget_cache(self) -> None:
+        """Re-read settings and names on next use (after the administrator changed them)."""
+        self._cache.clear()
+
+    def _queue_name(self, code: str) -> str:
+        names = self._cached("queues", lambda: {q.code: q.name for q in QueueRow.select()})
+        if code not in names:
+            self.forget_cache()
+            names = self._cached("queues", lambda: {q.code: q.name for q in QueueRow.select()})
+        return names.get(code, code)
+
+    def _counter_number(self, counter_id: int | None) -> int | None:
+        if counter_id is None:
+            return None
+        load = lambda: {c.id: c.number for c in CounterRow.select(CounterRow.id, CounterRow.number)}  # noqa: E731
+        numbers = self._cached("counters", load)
+        if counter_id not in numbers:
+            self.forget_cache()
+            numbers = self._cached("counters", load)
+        return numbers.get(counter_id)
 
     # ---- helpers -------------------------------------------------------------------------
 
     def _policy(self) -> QueuePolicy:
-        return settings.queue_policy()
+        return self._cached("policy", settings.queue_policy)
 
     def _ticket_view(self, row: TicketRow) -> Ticket:
-        queue = row.queue
         return Ticket(
             id=row.id,
             number=row.number,
-            queue=queue.code,
-            queue_name=queue.name,
+            queue=row.queue_id,
+            queue_name=self._queue_name(row.queue_id),
             business_date=row.business_date,
             item_code=row.item_code,
             kind=TicketKind(row.kind),
@@ -184,8 +217,8 @@ class QueueEngine:
             call_count=row.call_count,
             started_at=row.started_at,
             finished_at=row.finished_at,
-            counter_number=row.counter.number if row.counter_id else None,
-            target_counter_number=row.target_counter.number if row.target_counter_id else None,
+            counter_number=self._counter_number(row.counter_id),
+            target_counter_number=self._counter_number(row.target_counter_id),
             transfer_count=row.transfer_count,
             appointment_no=row.appointment_no,
         )
@@ -222,7 +255,6 @@ class QueueEngine:
             counter_number=counter.number if counter is not None else None,
             payload=payload,
         )
-        self.store.notify()
 
     def _current(self, counter: CounterRow) -> TicketRow | None:
         if counter.current_ticket_id is None:
@@ -368,13 +400,53 @@ class QueueEngine:
         return counter
 
     def _counter_queues(self, counter: CounterRow) -> dict[str, int]:
-        ranks = {
-            cq.queue_id: cq.rank
-            for cq in CounterQueueRow.select().where(CounterQueueRow.counter == counter)
-        }
+        ranks = self._cached(
+            f"ranks-{counter.id}",
+            lambda: {
+                cq.queue_id: cq.rank
+                for cq in CounterQueueRow.select().where(CounterQueueRow.counter == counter)
+            },
+        )
         if not ranks:
             raise CounterServesNothing(number=counter.number)
         return ranks
+
+    def _candidates(
+        self, counter: CounterRow, ranks: dict[str, int], today: date
+    ) -> tuple[list[Candidate], dict[int, TicketRow]]:
+        """The heads of the counter's queues: per served queue the oldest priority and the
+        oldest ordinary ticket, plus the oldest ticket transferred to this counter. The
+        fairness rule only ever picks one of these, so one query of indexed ``LIMIT 1`` parts
+        replaces reading every waiting ticket. Returns the candidates and their rows."""
+        waiting = (TicketRow.status == TicketStatus.WAITING) & (TicketRow.business_date == today)
+        conditions = [TicketRow.target_counter == counter]
+        for queue in ranks:
+            open_to_all = (TicketRow.queue == queue) & TicketRow.target_counter.is_null()
+            conditions.append(open_to_all & (TicketRow.kind != TicketKind.NORMAL))
+            conditions.append(open_to_all & (TicketRow.kind == TicketKind.NORMAL))
+        parts: list[str] = []
+        params: list[Any] = []
+        for index, condition in enumerate(conditions):
+            sql, values = (
+                TicketRow.select()
+                .where(waiting & condition)
+                .order_by(TicketRow.queued_at, TicketRow.id)
+                .limit(1)
+                .sql()
+            )
+            parts.append(f"SELECT * FROM ({sql}) AS head{index}")
+            params.extend(values)
+        rows = {row.id: row for row in TicketRow.raw(" UNION ALL ".join(parts), *params)}
+        return [
+            Candidate(
+                ticket_id=row.id,
+                rank=ranks.get(row.queue_id, 99),
+                queued_at=row.queued_at,
+                priority=row.kind != TicketKind.NORMAL,
+                directed=row.target_counter_id == counter.id,
+            )
+            for row in rows.values()
+        ], rows
 
     def call_next(self, counter_number: int) -> Ticket | None:
         """Call the next ticket for a counter, or None if nobody waits for it. Atomic: two
@@ -385,33 +457,7 @@ class QueueEngine:
                 counter = self._callable_counter(counter_number)
                 ranks = self._counter_queues(counter)
                 now = self.clock()
-                rows = TicketRow.select(
-                    TicketRow.id,
-                    TicketRow.queue,
-                    TicketRow.queued_at,
-                    TicketRow.kind,
-                    TicketRow.target_counter,
-                ).where(
-                    (TicketRow.status == TicketStatus.WAITING)
-                    & (TicketRow.business_date == now.date())
-                    & (
-                        (
-                            TicketRow.queue.in_(list(ranks))
-                            & TicketRow.target_counter.is_null()
-                        )
-                        | (TicketRow.target_counter == counter)
-                    )
-                )
-                candidates = [
-                    Candidate(
-                        ticket_id=r.id,
-                        rank=ranks.get(r.queue_id, 99),
-                        queued_at=r.queued_at,
-                        priority=r.kind != TicketKind.NORMAL,
-                        directed=r.target_counter_id == counter.id,
-                    )
-                    for r in rows
-                ]
+                candidates, rows = self._candidates(counter, ranks, now.date())
                 chosen = choose(
                     candidates,
                     priority_streak=counter.priority_streak,
@@ -420,7 +466,7 @@ class QueueEngine:
                 )
                 if chosen is None:
                     return None
-                ticket = TicketRow.get_by_id(chosen.ticket_id)
+                ticket = rows[chosen.ticket_id]
                 counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
                 return self._call(counter, ticket, now)
 
@@ -457,7 +503,7 @@ class QueueEngine:
         ticket.first_called_at = ticket.first_called_at or now
         ticket.called_at = now
         ticket.counter = counter
-        ticket.staff = counter.staff
+        ticket.staff_id = counter.staff_id
         ticket.target_counter = None
         ticket.save()
         counter.current_ticket_id = ticket.id
