@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from yichuang import config
-from yichuang.catalog import demo_catalog, load_json
+from yichuang.catalog import Catalog, demo_catalog, load_json
 from yichuang.db import describe, open_database
-from yichuang.errors import YichuangError
+from yichuang.errors import CatalogError, YichuangError
 from yichuang.hall import install_catalog
 from yichuang.models import QueueRow
 
@@ -58,12 +58,16 @@ def pc_settings(args: argparse.Namespace) -> config.PCConfig:
     return pc
 
 
-def _load_catalog_file(path: Path):
+def _load_catalog_file(path: Path) -> Catalog:
     if path.suffix.lower() == ".xlsx":
         from yichuang.catalog_excel import import_catalog
 
         return import_catalog(path)
-    return load_json(path.read_text("utf-8"))
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(detail=f"{path}: {exc.strerror if isinstance(exc, OSError) else exc}") from exc
+    return load_json(text)
 
 
 def cmd_init(args: argparse.Namespace, pc: config.PCConfig) -> int:
