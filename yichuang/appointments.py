@@ -188,8 +188,8 @@ def format_appointment_no(day: date, seq: int) -> str:
     return f"YY{day:%Y%m%d}-{seq:03d}"
 
 
-def _hm(t: datetime) -> str:
-    return f"{t:%H:%M}"
+def _hm(t: datetime | None) -> str:
+    return f"{t:%H:%M}" if t is not None else "—"
 
 
 def _visit_name(citizen: Citizen) -> str:
@@ -239,7 +239,7 @@ class AppointmentBook:
 
         def run() -> Slot:
             with self.store.write():
-                row = self._slot_row(start, end, create=True)
+                row = self._slot_row(start, end)
                 if capacity is not None or note:
                     if capacity is not None:
                         row.capacity = capacity
@@ -321,7 +321,7 @@ class AppointmentBook:
                     raise UnknownService(code=request.item_code)
                 staff = _staff_row(request.staff_number)
                 creator = _staff_row(by) if by else None
-                slot = self._slot_row(request.start, request.end, create=True)
+                slot = self._slot_row(request.start, request.end)
                 self._require_room(slot)
                 self._require_staff_free(staff, request.start, request.end)
                 materials = (
@@ -403,7 +403,7 @@ class AppointmentBook:
                 old.ended_at = now
                 old.reason = reason
                 old.save()
-                slot = self._slot_row(start, end, create=True)
+                slot = self._slot_row(start, end)
                 self._require_room(slot)
                 self._require_staff_free(staff, start, end)
                 new = AppointmentRow.create(
@@ -641,11 +641,12 @@ class AppointmentBook:
                 detail="预约时段须在同一天内", detail_en="a slot must lie within one day"
             )
 
-    def _slot_row(self, start: datetime, end: datetime, *, create: bool) -> AppointmentSlotRow:
+    def _slot_row(self, start: datetime, end: datetime) -> AppointmentSlotRow:
+        """The slot with exactly these times, opened with the default capacity if new."""
         row = AppointmentSlotRow.get_or_none(
             (AppointmentSlotRow.start_at == start) & (AppointmentSlotRow.end_at == end)
         )
-        if row is None and create:
+        if row is None:
             row = AppointmentSlotRow.create(day=start.date(), start_at=start, end_at=end)
         return row
 
