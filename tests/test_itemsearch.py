@@ -131,3 +131,9 @@ def test_tokens_and_normalize():
     assert spelled[3] == frozenset({"a"})
     assert match("sb", spelled, prefix=True)
     assert not match("bb", spelled, prefix=True)
+
+
+def test_characters_without_pinyin_still_match_themselves():
+    spelled = tokens("㐂㐃证")  # Extension A characters pypinyin has no reading for
+    assert spelled == (frozenset({"㐂"}), frozenset({"㐃"}), frozenset({"证", "zheng"}))
+    assert ItemSearch([item("1", "㐂㐃证明")]).search("㐃证") != []

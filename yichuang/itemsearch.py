@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from pypinyin import Style, lazy_pinyin
 
@@ -49,15 +50,17 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> tuple[Token, ...]:
     """One token per letter, digit or Chinese character of ``text``; punctuation is dropped."""
-    text = unicodedata.normalize("NFKC", text)
-    # lazy_pinyin reads words in context (银行 → hang); non-Chinese runs come back char by char.
-    in_context = lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: list(run))
     result: list[Token] = []
-    for char, reading in zip(text, in_context, strict=False):
-        if _is_cjk(char):
-            result.append(_spellings(char, reading))
-        elif char.isalnum():
-            result.append(frozenset({char.lower()}))
+    for is_chinese, run in groupby(unicodedata.normalize("NFKC", text), key=_is_cjk):
+        chars = "".join(run)
+        if is_chinese:
+            # A whole run at once, so words are read in context (银行 → hang): one per character.
+            readings = lazy_pinyin(chars, style=Style.NORMAL)
+            if len(readings) != len(chars):  # characters without pinyin come back joined
+                readings = [lazy_pinyin(c, style=Style.NORMAL)[0] for c in chars]
+            result += [_spellings(c, r) for c, r in zip(chars, readings, strict=True)]
+        else:
+            result += [frozenset({c.lower()}) for c in chars if c.isalnum()]
     return tuple(result)
 
 
