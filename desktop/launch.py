@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,6 +27,22 @@ def _place_on_screen(app: QApplication, window: QWidget, screen_number: int, ful
         window.showFullScreen()
     else:
         window.show()
+
+
+def clerk_console(services: HallServices, pc: PCConfig, config_path: Path | None) -> QWidget:
+    """A clerk console with case entry wired in (finishing a ticket opens the case form)."""
+    from desktop.clerk import ClerkConsole
+
+    case_entry = None
+    try:
+        from desktop.case_entry import open_case_entry
+    except ImportError:  # built by the case-entry work; until then finishing records the ticket
+        pass
+    else:
+        def case_entry(parent: QWidget, ticket: object) -> None:
+            open_case_entry(parent, services, ticket)
+
+    return ClerkConsole(services, pc, config_path=config_path, case_entry=case_entry)
 
 
 def build_windows(args: argparse.Namespace, pc: PCConfig, services: HallServices) -> list[QWidget]:
@@ -51,11 +68,9 @@ def build_windows(args: argparse.Namespace, pc: PCConfig, services: HallServices
         _place_on_screen(app, display, screen, not args.windowed)
         return [display]
     if args.command == "clerk":
-        from desktop.clerk import ClerkConsole
-
         if args.counter is not None:
             pc = replace(pc, counter=args.counter)
-        clerk = ClerkConsole(services, pc, config_path=args.config)
+        clerk = clerk_console(services, pc, args.config)
         clerk.show()
         return [clerk]
     if args.command == "demo":
