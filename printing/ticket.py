@@ -61,7 +61,7 @@ class TicketSlipRenderer(DocumentRenderer[TicketSlip]):
             self.para(doc.notice, "note"),
             self.rule(1.5 * mm),
             self.para(f"取号时间：{cn_datetime(h.issued_at)}", "note"),
-            self.para(f"凭条编号：{h.document_no}　工号：{h.clerk_no}", "note"),
+            self.para(f"凭条编号：{h.document_no}　取号点：{h.clerk_no}", "note"),
             self.para(f"咨询电话：{h.hall_phone}", "note"),
         ]
         return story

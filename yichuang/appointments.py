@@ -767,7 +767,6 @@ class AppointmentBook:
                 start=row.start_at.isoformat(),
             )
         EventRow.create(at=self.clock(), kind=kind.value, payload=payload)
-        self.store.notify()
 
     def _slot_view(self, row: AppointmentSlotRow) -> Slot:
         return Slot(

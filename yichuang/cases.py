@@ -1019,7 +1019,6 @@ class CaseBook:
                 **extra,
             },
         )
-        self.store.notify()
 
     def _view(self, row: CaseRow) -> Case:
         outcome = Outcome(row.outcome) if row.outcome else None

@@ -64,9 +64,6 @@ class Store:
             with self.database.atomic(lock_type="IMMEDIATE"):
                 yield
 
-    def notify(self) -> None:
-        """Nothing to do: on PostgreSQL a trigger on the event table notifies followers."""
-
     def retrying(self, operation: Callable[[], T], attempts: int = 3) -> T:
         """Run an idempotent operation, reconnecting if the server went away in between.
 

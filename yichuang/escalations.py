@@ -308,7 +308,6 @@ class EscalationDesk:
             kind=kind.value,
             payload={"escalation": row.number, "reply_by": row.reply_by.isoformat(), **extra},
         )
-        self.store.notify()
 
     def _view(self, row: EscalationRow) -> Escalation:
         desk = casesettings.escalation_desk()
