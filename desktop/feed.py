@@ -11,6 +11,18 @@ from yichuang.events import EventFeed
 
 log = logging.getLogger(__name__)
 
+try:  # the LISTEN connection (PostgreSQL) raises the driver's own errors, not peewee's
+    from psycopg2 import InterfaceError as _DriverInterfaceError
+    from psycopg2 import OperationalError as _DriverOperationalError
+
+    LOST_DATABASE: tuple[type[Exception], ...] = (
+        *CONNECTION_ERRORS,
+        _DriverOperationalError,
+        _DriverInterfaceError,
+    )
+except ImportError:  # a SQLite-only installation
+    LOST_DATABASE = CONNECTION_ERRORS
+
 
 class EventFollower(QThread):
     """Signals:
@@ -47,7 +59,7 @@ class EventFollower(QThread):
                     if self.last_id is None:
                         self.last_id = feed.latest_id()
                     batch = feed.wait(self.last_id, timeout=0.5)
-                except CONNECTION_ERRORS as exc:
+                except LOST_DATABASE as exc:
                     self._set_connected(False, exc)
                     feed.close()
                     if not self.store.database.is_closed():
