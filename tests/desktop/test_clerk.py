@@ -7,6 +7,8 @@ class level; the dialogs themselves are driven directly in their own tests below
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -29,6 +31,14 @@ def open_console(qtbot, services, path, counter=1, staff="1001", case_entry=None
     window.show()
     qtbot.waitUntil(lambda: window.state is not None and window.follower is not None)
     return window
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_ui_thread():
+    """Collect each test's garbage here: a cycle holding a Qt object, collected later on a
+    worker thread (the follower or the runner), would destroy that object off its thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
