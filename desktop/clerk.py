@@ -664,6 +664,8 @@ class ClerkConsole(QMainWindow):
         self.card.set_timer(self.elapsed_text())
         if self.session is not None:
             self.waiting_model.set_now(self.services.clock())
+            if self.current_ticket() is None:
+                self._render_idle()
 
     def _update_actions(self) -> None:
         signed = self.session is not None and self.state is not None

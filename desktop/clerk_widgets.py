@@ -75,7 +75,7 @@ QLabel#itemTerms { font-size: 11pt; color: #38495e; }
 QLabel#materials { font-size: 12pt; color: #1d2733; }
 QLabel#timerCaption { color: #6b7a8c; font-size: 11pt; }
 QLabel#timer { font-size: 40px; font-weight: bold; color: #1d2733; }
-QLabel#detailKey { color: #6b7a8c; font-size: 11pt; }
+QLabel#detailKey { color: #6b7a8c; font-size: 13pt; }
 QLabel#detailValue { font-size: 13pt; }
 QFrame#pausedStrip { background: #fff4e0; border: 1px solid #f0c987; border-radius: 8px; }
 QFrame#pausedStrip QLabel { color: #8a4b00; font-size: 13pt; font-weight: bold; }
@@ -273,9 +273,12 @@ class TicketCard(QFrame):
         ]
         for row, (key_a, text_a, key_b, text_b) in enumerate(rows):
             for col, (key, text) in enumerate(((key_a, text_a), (key_b, text_b))):
+                top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 key_label = named(QLabel(text), "detailKey")
-                grid.addWidget(key_label, row, col * 2, Qt.AlignmentFlag.AlignTop)
+                key_label.setAlignment(top_left)
+                grid.addWidget(key_label, row, col * 2)
                 value = named(QLabel(), "detailValue")
+                value.setAlignment(top_left)
                 value.setWordWrap(True)
                 self._values[key] = value
                 grid.addWidget(value, row, col * 2 + 1)
