@@ -500,6 +500,7 @@ class ClerkConsole(QMainWindow):
         for widget in self._session_widgets:
             widget.hide()
         self.connection_label.clear()
+        self.setWindowTitle(self.tr("一窗 · 窗口端"))
         self.pages.setCurrentIndex(0)
         self._show_message(self.tr("已签退"))
         self._update_actions()
@@ -587,6 +588,12 @@ class ClerkConsole(QMainWindow):
         if state is None:
             return
         self.counter_label.setText(state.name)
+        if self.session is not None:
+            self.setWindowTitle(
+                self.tr("一窗 · 窗口端 · {counter} · {name}").format(
+                    counter=state.name, name=self.session.staff.name
+                )
+            )
         self._render_queues()
         paused = state.status is CounterStatus.PAUSED
         self.counter_chip.show()

@@ -539,3 +539,12 @@ def test_no_show_dialog_choices(qtbot, services):
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.only_button, Qt.MouseButton.LeftButton)
     assert dialog.choice() is False
+
+
+def test_the_console_fits_a_1366x768_screen(qtbot, console, services):
+    services.engine.issue("SCJG-001", kind=TicketKind.PRIORITY, priority_group="老年人")
+    qtbot.waitUntil(lambda: console.waiting_numbers() == ["A001"])
+    call_and_wait(qtbot, console)  # the fullest card: item, terms and materials
+    hint = console.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768
+    assert console.width() == 1366 and console.height() == 768
