@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -66,7 +67,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def stylesheet() -> str:
-    return resources.files("resources").joinpath("styles/hall.qss").read_text("utf-8")
+    """The hall style, with ``@STYLES@`` pointing at its folder (for images such as arrows)."""
+    folder = resources.files("resources").joinpath("styles")
+    text = folder.joinpath("hall.qss").read_text("utf-8")
+    return text.replace("@STYLES@", Path(str(folder)).as_posix())
 
 
 def create_application(argv: list[str], language: str = "zh_CN") -> QApplication:
