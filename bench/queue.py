@@ -30,12 +30,12 @@ import tempfile
 import time
 from datetime import datetime
 
-from tests.hallfixtures import drop_pg_schema, new_pg_schema  # noqa: E402
-from yichuang.catalog import from_dict  # noqa: E402
-from yichuang.db import open_database  # noqa: E402
-from yichuang.events import EventFeed  # noqa: E402
-from yichuang.hall import install_catalog  # noqa: E402
-from yichuang.queue import QueueEngine, TicketKind  # noqa: E402
+from tests.hallfixtures import drop_pg_schema, new_pg_schema
+from yichuang.catalog import from_dict
+from yichuang.db import open_database
+from yichuang.events import EventFeed
+from yichuang.hall import install_catalog
+from yichuang.queue import QueueEngine, TicketKind
 
 QUEUES = "ABCDEFGH"
 
@@ -127,7 +127,10 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> None:
     out = ctx.Queue()
 
     half = args.tickets // 2
-    kiosks = [ctx.Process(target=kiosk, args=(url, n, s, out)) for s, n in enumerate((half, args.tickets - half))]
+    kiosks = [
+        ctx.Process(target=kiosk, args=(url, n, s, out))
+        for s, n in enumerate((half, args.tickets - half))
+    ]
     started = time.perf_counter()
     for p in kiosks:
         p.start()
@@ -136,8 +139,10 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> None:
     elapsed = time.perf_counter() - started
     for _ in kiosks:
         out.get()
-    print(f"[{name}] issued {args.tickets} tickets from 2 kiosk processes in {elapsed:.1f} s "
-          f"= {args.tickets / elapsed:.0f} tickets/s")
+    print(
+        f"[{name}] issued {args.tickets} tickets from 2 kiosk processes in {elapsed:.1f} s "
+        f"= {args.tickets / elapsed:.0f} tickets/s"
+    )
 
     go, stop = ctx.Event(), ctx.Event()
     watcher = ctx.Process(target=follower, args=(url, stop, out))
@@ -163,16 +168,24 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> None:
     _, _, delays = out.get()
     watcher.join()
     calls = len(latencies)
-    print(f"[{name}] {args.counters} counters served {args.tickets} tickets in {elapsed:.1f} s "
-          f"({calls} call-next requests, {calls / elapsed:.0f}/s)")
-    print(f"[{name}] call-next latency ms: p50 {pct(latencies, 50):.1f}  p95 {pct(latencies, 95):.1f}  "
-          f"p99 {pct(latencies, 99):.1f}  max {max(latencies):.1f}  mean {statistics.fmean(latencies):.1f}")
-    print(f"[{name}] call→follower delay ms ({len(delays)} calls seen): p50 {pct(delays, 50):.0f}  "
-          f"p95 {pct(delays, 95):.0f}  p99 {pct(delays, 99):.0f}")
+    print(
+        f"[{name}] {args.counters} counters served {args.tickets} tickets in {elapsed:.1f} s "
+        f"({calls} call-next requests, {calls / elapsed:.0f}/s)"
+    )
+    print(
+        f"[{name}] call-next latency ms: p50 {pct(latencies, 50):.1f}  p95 {pct(latencies, 95):.1f}  "
+        f"p99 {pct(latencies, 99):.1f}  max {max(latencies):.1f}  mean {statistics.fmean(latencies):.1f}"
+    )
+    print(
+        f"[{name}] call→follower delay ms ({len(delays)} calls seen): p50 {pct(delays, 50):.0f}  "
+        f"p95 {pct(delays, 95):.0f}  p99 {pct(delays, 99):.0f}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--tickets", type=int, default=5000)
     parser.add_argument("--counters", type=int, default=60)

@@ -45,7 +45,15 @@ def qm_path(lang: str) -> Path:
 
 def lupdate(target: Path) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *source_files(), "-ts", str(target)],
+        [
+            tool("pyside6-lupdate"),
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *source_files(),
+            "-ts",
+            str(target),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -89,7 +97,9 @@ def problems() -> list[str]:
             compiled = Path(tmp) / "fresh.qm"
             lrelease(ts, compiled)
             if not qm_path(lang).exists() or qm_path(lang).read_bytes() != compiled.read_bytes():
-                issues.append(f"{qm_path(lang).name} does not match {ts.name}: run scripts/i18n.py release")
+                issues.append(
+                    f"{qm_path(lang).name} does not match {ts.name}: run scripts/i18n.py release"
+                )
         committed = messages(ts)
         for key, (text, kind) in current.items():
             if key not in committed:

@@ -24,12 +24,27 @@ SMALL_HALL = {
         {"code": "C", "name": "限号业务", "daily_cap": 3},
     ],
     "items": [
-        {"code": "SCJG-001", "name": "企业设立登记", "department": "SCJG", "queue": "A",
-         "handling": "承诺件", "statutory_limit_days": 15, "promised_limit_days": 3,
-         "materials": [{"name": "营业执照申请书", "necessity": "必要"},
-                       {"name": "住所使用证明", "necessity": "容缺后补"}]},
-        {"code": "RSJ-001", "name": "社会保障卡申领", "department": "RSJ", "queue": "B",
-         "handling": "即办件", "materials": [{"name": "居民身份证", "necessity": "必要"}]},
+        {
+            "code": "SCJG-001",
+            "name": "企业设立登记",
+            "department": "SCJG",
+            "queue": "A",
+            "handling": "承诺件",
+            "statutory_limit_days": 15,
+            "promised_limit_days": 3,
+            "materials": [
+                {"name": "营业执照申请书", "necessity": "必要"},
+                {"name": "住所使用证明", "necessity": "容缺后补"},
+            ],
+        },
+        {
+            "code": "RSJ-001",
+            "name": "社会保障卡申领",
+            "department": "RSJ",
+            "queue": "B",
+            "handling": "即办件",
+            "materials": [{"name": "居民身份证", "necessity": "必要"}],
+        },
         {"code": "RSJ-002", "name": "限号事项", "department": "RSJ", "queue": "C"},
     ],
     "counters": [

@@ -36,7 +36,9 @@ def test_no_qt_import_statement_in_core_sources():
         for path in (ROOT / "yichuang").rglob("*.py")
         if path.name != "cli.py"
         and any(
-            line.lstrip().startswith(("import PySide6", "from PySide6", "from desktop", "import desktop"))
+            line.lstrip().startswith(
+                ("import PySide6", "from PySide6", "from desktop", "import desktop")
+            )
             for line in path.read_text("utf-8").splitlines()
         )
     ]

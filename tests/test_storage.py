@@ -61,7 +61,9 @@ def test_unsupported_url():
 
 
 def test_password_is_hidden_in_logs():
-    assert describe("postgresql://hall:s3cret@db.local/hall") == "postgresql://hall:***@db.local/hall"
+    assert (
+        describe("postgresql://hall:s3cret@db.local/hall") == "postgresql://hall:***@db.local/hall"
+    )
 
 
 def test_engine_survives_a_dropped_postgres_connection(db_url, engine, store):

@@ -802,7 +802,7 @@ class AppointmentBook:
             case_no=row.case_no,
             slot_id=row.slot_id,
             created_at=row.created_at,
-            created_by=row.created_by.number if row.created_by_id else None,
+            created_by=row.created_by.number if row.created_by is not None else None,
             checked_in_at=row.checked_in_at,
             ticket_number=row.ticket_number,
             served_at=row.served_at,

@@ -604,7 +604,7 @@ class CaseBook:
     def _outcome(self, outcome: Outcome | str | None) -> Outcome:
         """The chosen outcome; anything else (nothing, or a "reject") is refused."""
         try:
-            return Outcome(outcome)
+            return Outcome(outcome or "")
         except ValueError:
             raise OutcomeRequired(
                 choices="、".join(OUTCOME_NAMES.values()),
@@ -1037,8 +1037,8 @@ class CaseBook:
         timeline = tuple(
             TimelineEntry(
                 at=e.at,
-                staff_number=e.staff.number if e.staff_id else None,
-                staff_name=e.staff.name if e.staff_id else "",
+                staff_number=e.staff.number if e.staff is not None else None,
+                staff_name=e.staff.name if e.staff is not None else "",
                 action=CaseAction(e.action),
                 summary=(e.detail or {}).get("summary", ""),
                 detail=e.detail or {},
@@ -1066,7 +1066,7 @@ class CaseBook:
             first_clerk_name=first.name,
             opened_at=row.opened_at,
             closed_at=row.closed_at,
-            closed_by=row.closed_by.number if row.closed_by_id else None,
+            closed_by=row.closed_by.number if row.closed_by is not None else None,
             promises=promises,
             promised_on=row.promised_on,
             materials_deadline=row.materials_deadline,

@@ -40,7 +40,15 @@ class Scope(StrEnum):
     CITY = "市域通办"
 
 
-ITEM_TYPES = ("行政许可", "行政确认", "行政给付", "行政裁决", "行政备案", "公共服务", "其他行政权力")
+ITEM_TYPES = (
+    "行政许可",
+    "行政确认",
+    "行政给付",
+    "行政裁决",
+    "行政备案",
+    "公共服务",
+    "其他行政权力",
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +165,9 @@ class Catalog:
             if it.queue not in queues:
                 raise CatalogError.at(f"item {it.code}", "queue", it.queue)
             if it.promised_limit_days > it.statutory_limit_days:
-                raise CatalogError.at(f"item {it.code}", "promised_limit_days", it.promised_limit_days)
+                raise CatalogError.at(
+                    f"item {it.code}", "promised_limit_days", it.promised_limit_days
+                )
         for c in self.counters:
             for q in c.queues:
                 if q not in queues:
@@ -237,7 +247,9 @@ def from_dict(data: dict[str, Any]) -> Catalog:
                 for c in data.get("counters", [])
             ],
             staff=[
-                StaffSpec(str(s["number"]), str(s["name"]), str(s.get("role", "clerk")), str(s["pin"]))
+                StaffSpec(
+                    str(s["number"]), str(s["name"]), str(s.get("role", "clerk")), str(s["pin"])
+                )
                 for s in data.get("staff", [])
             ],
         )

@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
     common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
 
-    parser = argparse.ArgumentParser(prog="yichuang", description="一窗 政务服务大厅排队叫号与窗口管理")
+    parser = argparse.ArgumentParser(
+        prog="yichuang", description="一窗 政务服务大厅排队叫号与窗口管理"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", parents=[common], help="create or upgrade a hall database")
     init.add_argument("--demo", action="store_true", help="also load the demo hall catalog")
@@ -66,7 +68,9 @@ def _load_catalog_file(path: Path) -> Catalog:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(detail=f"{path}: {exc.strerror if isinstance(exc, OSError) else exc}") from exc
+        raise CatalogError(
+            detail=f"{path}: {exc.strerror if isinstance(exc, OSError) else exc}"
+        ) from exc
     return load_json(text)
 
 

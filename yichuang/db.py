@@ -10,6 +10,7 @@ is far below what a serialized database handles.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import time
@@ -79,12 +80,12 @@ class Store:
                     raise
                 log.warning("database error (attempt %d/%d): %s", attempt, attempts, exc)
                 if not self.database.is_closed():
-                    try:
+                    with contextlib.suppress(*CONNECTION_ERRORS):
                         self.database.close()
-                    except CONNECTION_ERRORS:
-                        pass
                 if attempt == attempts:
-                    raise DatabaseUnavailable(detail=str(exc).strip() or type(exc).__name__) from exc
+                    raise DatabaseUnavailable(
+                        detail=str(exc).strip() or type(exc).__name__
+                    ) from exc
                 time.sleep(delay)
                 delay *= 2
         raise AssertionError("unreachable")

@@ -319,7 +319,7 @@ class EscalationDesk:
             category=EscalationCategory(row.category),
             complex=bool(row.complex),
             description=row.description,
-            case_no=row.case.number if row.case_id else None,
+            case_no=row.case.number if row.case is not None else None,
             citizen=Citizen.from_dict(row.citizen),
             item_codes=tuple(row.item_codes or ()),
             created_at=row.created_at,
@@ -330,6 +330,6 @@ class EscalationDesk:
             status=status,
             answer=row.answer,
             answered_at=row.answered_at,
-            answered_by=row.answered_by.number if row.answered_by_id else None,
+            answered_by=row.answered_by.number if row.answered_by is not None else None,
             overdue=status is EscalationStatus.OPEN and reply_by < self.clock().date(),
         )

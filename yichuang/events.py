@@ -9,6 +9,7 @@ catches up on everything it missed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import select
 import time
@@ -111,8 +112,6 @@ class EventFeed:
 
     def close(self) -> None:
         if self._listen_conn is not None:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 self._listen_conn.close()
-            except Exception:  # already gone
-                pass
             self._listen_conn = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 from yichuang import settings
 from yichuang.catalog import Catalog, HallInfo, Queue, ServiceArea, ServiceItem, item_from_dict
@@ -30,9 +31,15 @@ def install_catalog(store: Store, catalog: Catalog, *, with_staff: bool = True) 
                 conflict_target=[AreaRow.code], update={AreaRow.name: a.name}
             ).execute()
         for d in catalog.departments:
-            values = {"name": d.name, "area": d.area, "place": d.place, "phone": d.phone, "hours": d.hours}
-            DepartmentRow.insert(code=d.code, **values).on_conflict(
-                conflict_target=[DepartmentRow.code], update=values
+            dept: dict[str, Any] = {
+                "name": d.name,
+                "area": d.area,
+                "place": d.place,
+                "phone": d.phone,
+                "hours": d.hours,
+            }
+            DepartmentRow.insert(code=d.code, **dept).on_conflict(
+                conflict_target=[DepartmentRow.code], update=dept
             ).execute()
         for q in catalog.queues:
             QueueRow.insert(code=q.code, name=q.name, daily_cap=q.daily_cap).on_conflict(
@@ -40,7 +47,7 @@ def install_catalog(store: Store, catalog: Catalog, *, with_staff: bool = True) 
                 update={QueueRow.name: q.name, QueueRow.daily_cap: q.daily_cap},
             ).execute()
         for it in catalog.items:
-            values = {
+            values: dict[str, Any] = {
                 "name": it.name,
                 "department": it.department,
                 "queue": it.queue,
@@ -63,7 +70,9 @@ def install_catalog(store: Store, catalog: Catalog, *, with_staff: bool = True) 
         if with_staff:
             for s in catalog.staff:
                 if StaffRow.get_or_none(StaffRow.number == s.number) is None:
-                    StaffRow.create(number=s.number, name=s.name, role=Role(s.role), pin_hash=hash_pin(s.pin))
+                    StaffRow.create(
+                        number=s.number, name=s.name, role=Role(s.role), pin_hash=hash_pin(s.pin)
+                    )
 
 
 def _item_data(item: ServiceItem) -> dict:
@@ -92,7 +101,9 @@ class HallDirectory:
         ]
 
     def queues(self) -> list[Queue]:
-        return [Queue(r.code, r.name, r.daily_cap) for r in QueueRow.select().order_by(QueueRow.code)]
+        return [
+            Queue(r.code, r.name, r.daily_cap) for r in QueueRow.select().order_by(QueueRow.code)
+        ]
 
     def items(self) -> list[ServiceItem]:
         rows = ServiceItemRow.select().where(ServiceItemRow.active).order_by(ServiceItemRow.code)

@@ -47,5 +47,4 @@ LATEST = len(STEPS)
 
 
 def pending(found: int) -> Iterator[tuple[int, Step]]:
-    for index, step in enumerate(STEPS[found:], start=found + 1):
-        yield index, step
+    yield from enumerate(STEPS[found:], start=found + 1)

@@ -63,6 +63,7 @@ class DepartmentRow(BaseModel):
     code = CharField(primary_key=True, max_length=32)
     name = CharField(max_length=100)
     area = ForeignKeyField(AreaRow)
+    area_id: str  # set by peewee; declared for type checkers
     place = CharField(default="")
     phone = CharField(default="")
     hours = CharField(default="")
@@ -84,7 +85,9 @@ class ServiceItemRow(BaseModel):
     code = CharField(primary_key=True, max_length=64)
     name = CharField(max_length=200)
     department = ForeignKeyField(DepartmentRow)
+    department_id: str  # set by peewee; declared for type checkers
     queue = ForeignKeyField(QueueRow)
+    queue_id: str  # set by peewee; declared for type checkers
     data = JSONField()  # every other field of catalog.ServiceItem, materials included
     active = BooleanField(default=True)
 
@@ -112,6 +115,7 @@ class CounterRow(BaseModel):
     status = CharField(max_length=16, default="closed")  # open / paused / closed
     pause_reason = CharField(default="")
     staff = ForeignKeyField(StaffRow, null=True)
+    staff_id: int | None  # set by peewee; declared for type checkers
     current_ticket_id = IntegerField(null=True)
     priority_streak = IntegerField(default=0)  # consecutive priority calls (fairness rule)
 
@@ -121,7 +125,9 @@ class CounterRow(BaseModel):
 
 class CounterQueueRow(BaseModel):
     counter = ForeignKeyField(CounterRow, backref="queues", on_delete="CASCADE")
+    counter_id: int  # set by peewee; declared for type checkers
     queue = ForeignKeyField(QueueRow)
+    queue_id: str  # set by peewee; declared for type checkers
     rank = IntegerField(default=0)  # 0 is the counter's main business
 
     class Meta:
@@ -132,6 +138,7 @@ class CounterQueueRow(BaseModel):
 class TicketRow(BaseModel):
     id = AutoField()
     queue = ForeignKeyField(QueueRow)  # where it waits now (changes on transfer)
+    queue_id: str  # set by peewee; declared for type checkers
     prefix = CharField(max_length=8)  # the issuing queue's prefix: numbering never changes
     business_date = DateField(index=True)
     seq = IntegerField()
@@ -148,10 +155,13 @@ class TicketRow(BaseModel):
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
     counter = ForeignKeyField(CounterRow, null=True)
+    counter_id: int | None  # set by peewee; declared for type checkers
     staff = ForeignKeyField(StaffRow, null=True)
+    staff_id: int | None  # set by peewee; declared for type checkers
     target_counter = ForeignKeyField(
         CounterRow, null=True, column_name="target_counter_id", backref="directed"
     )
+    target_counter_id: int | None  # set by peewee; declared for type checkers
     transfer_count = IntegerField(default=0)
     appointment_no = CharField(null=True, max_length=40)
     request_id = CharField(null=True, unique=True, max_length=64)  # idempotent issue on retry
@@ -224,12 +234,14 @@ class CaseRow(BaseModel):
     citizen = JSONField()
     item_codes = JSONField()
     first_clerk = ForeignKeyField(StaffRow, backref="first_cases")  # 首问负责
+    first_clerk_id: int  # set by peewee; declared for type checkers
     status = CharField(max_length=24, index=True)
     outcome = CharField(null=True, max_length=24, index=True)
     details = JSONField(null=True)  # the outcome's details, defaults filled in
     opened_at = DateTimeField()
     closed_at = DateTimeField(null=True)
     closed_by = ForeignKeyField(StaffRow, null=True, backref="closed_cases")
+    closed_by_id: int | None  # set by peewee; declared for type checkers
     promised_on = DateField(null=True)
     materials_deadline = DateField(null=True, index=True)
     materials_received_at = DateTimeField(null=True)
@@ -246,8 +258,10 @@ class CaseEventRow(BaseModel):
 
     id = AutoField()
     case = ForeignKeyField(CaseRow, backref="timeline", on_delete="CASCADE")
+    case_id: int  # set by peewee; declared for type checkers
     at = DateTimeField()
     staff = ForeignKeyField(StaffRow, null=True)
+    staff_id: int | None  # set by peewee; declared for type checkers
     action = CharField(max_length=32)
     detail = JSONField()
 
@@ -263,6 +277,7 @@ class EscalationRow(BaseModel):
     business_date = DateField()
     seq = IntegerField()
     case = ForeignKeyField(CaseRow, null=True, backref="escalations")
+    case_id: int | None  # set by peewee; declared for type checkers
     category = CharField(max_length=16)
     complex = BooleanField(default=False)
     description = TextField()
@@ -270,12 +285,15 @@ class EscalationRow(BaseModel):
     item_codes = JSONField()
     created_at = DateTimeField()
     created_by = ForeignKeyField(StaffRow, backref="escalations_registered")
+    created_by_id: int  # set by peewee; declared for type checkers
     handler = ForeignKeyField(StaffRow, null=True, backref="escalations_handled")
+    handler_id: int | None  # set by peewee; declared for type checkers
     reply_by = DateField(index=True)
     status = CharField(max_length=16, index=True)  # open / answered
     answer = TextField(default="")
     answered_at = DateTimeField(null=True)
     answered_by = ForeignKeyField(StaffRow, null=True, backref="escalations_answered")
+    answered_by_id: int | None  # set by peewee; declared for type checkers
 
     class Meta:
         table_name = "escalation"
@@ -306,6 +324,7 @@ class AppointmentRow(BaseModel):
     seq = IntegerField()
     kind = CharField(max_length=16)
     slot = ForeignKeyField(AppointmentSlotRow, backref="appointments")
+    slot_id: int  # set by peewee; declared for type checkers
     day = DateField(index=True)
     start_at = DateTimeField()
     end_at = DateTimeField()
@@ -313,6 +332,7 @@ class AppointmentRow(BaseModel):
     citizen = JSONField()
     item_code = CharField(max_length=64)
     staff = ForeignKeyField(StaffRow, backref="appointments")
+    staff_id: int  # set by peewee; declared for type checkers
     contact_phone = CharField(default="")
     materials = JSONField()
     note = TextField(default="")
@@ -320,6 +340,7 @@ class AppointmentRow(BaseModel):
     case_no = CharField(null=True, max_length=24)
     created_at = DateTimeField()
     created_by = ForeignKeyField(StaffRow, null=True, backref="appointments_booked")
+    created_by_id: int | None  # set by peewee; declared for type checkers
     checked_in_at = DateTimeField(null=True)
     ticket_number = CharField(null=True, max_length=16)
     served_at = DateTimeField(null=True)

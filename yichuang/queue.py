@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, fn
 
@@ -272,9 +272,7 @@ class QueueEngine:
         queue = QueueRow.get_or_none(QueueRow.code == service)
         if queue is not None:
             return queue, None
-        item = ServiceItemRow.get_or_none(
-            (ServiceItemRow.code == service) & ServiceItemRow.active
-        )
+        item = ServiceItemRow.get_or_none((ServiceItemRow.code == service) & ServiceItemRow.active)
         if item is None:
             raise UnknownService(code=service)
         return item.queue, item.code
@@ -374,9 +372,13 @@ class QueueEngine:
             .order_by(TicketRow.finished_at.desc())
             .limit(20)
         )
-        if recent:
-            mean = sum((r.finished_at - r.started_at).total_seconds() for r in recent) / len(recent)
-            per_ticket = max(1.0, mean / 60)
+        durations = [
+            (r.finished_at - r.started_at).total_seconds()
+            for r in recent
+            if r.finished_at is not None and r.started_at is not None
+        ]
+        if durations:
+            per_ticket = max(1.0, sum(durations) / len(durations) / 60)
         else:
             per_ticket = self._policy().default_service_minutes
         serving = (
@@ -482,7 +484,8 @@ class QueueEngine:
                 ticket = self._find(ticket_number, now.date())
                 if ticket.status != TicketStatus.WAITING:
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="叫号",
                     )
                 return self._call(counter, ticket, now)
@@ -522,7 +525,8 @@ class QueueEngine:
                 ticket = self._require_current(counter, "重呼")
                 if ticket.status != TicketStatus.CALLED:
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="重呼",
                     )
                 now = self.clock()
@@ -544,11 +548,14 @@ class QueueEngine:
                 needed = self._policy().noshow_min_calls
                 if ticket.status != TicketStatus.CALLED:
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="过号",
                     )
                 if ticket.call_count < needed:
-                    raise NoShowTooEarly(ticket=ticket.number, calls=ticket.call_count, needed=needed)
+                    raise NoShowTooEarly(
+                        ticket=ticket.number, calls=ticket.call_count, needed=needed
+                    )
                 now = self.clock()
                 ticket.status = TicketStatus.NO_SHOW
                 ticket.finished_at = now
@@ -571,7 +578,8 @@ class QueueEngine:
                 ticket = self._find(ticket_number, now.date())
                 if ticket.status != TicketStatus.NO_SHOW:
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="重新排队",
                     )
                 self._requeue(ticket, now)
@@ -600,7 +608,8 @@ class QueueEngine:
                     return self._ticket_view(ticket)
                 if ticket.status != TicketStatus.CALLED:
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="开始办理",
                     )
                 now = self.clock()
@@ -621,7 +630,8 @@ class QueueEngine:
                 ticket = self._require_current(counter, "结束办理")
                 if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="结束办理",
                     )
                 now = self.clock()
@@ -653,7 +663,8 @@ class QueueEngine:
                 ticket = self._require_current(counter, "转办")
                 if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
                     raise InvalidTicketState(
-                        ticket=ticket.number, state=STATUS_NAMES[TicketStatus(ticket.status)],
+                        ticket=ticket.number,
+                        state=STATUS_NAMES[TicketStatus(ticket.status)],
                         action="转办",
                     )
                 target = self._counter_row(to_counter) if to_counter is not None else None
@@ -694,15 +705,22 @@ class QueueEngine:
                     raise AuthError()
                 # Signing in at one counter signs the same person out of any other.
                 CounterRow.update(staff=None, status=CounterStatus.CLOSED).where(
-                    (CounterRow.staff == staff) & (CounterRow.id != counter.id)
+                    (CounterRow.staff == staff)
+                    & (CounterRow.id != counter.id)
                     & CounterRow.current_ticket_id.is_null()
                 ).execute()
                 counter.staff = staff
                 counter.status = CounterStatus.OPEN
                 counter.pause_reason = ""
                 counter.save()
-                self._event(EventKind.SIGNED_IN, self.clock(), None, counter,
-                            staff=staff.number, staff_name=staff.name)
+                self._event(
+                    EventKind.SIGNED_IN,
+                    self.clock(),
+                    None,
+                    counter,
+                    staff=staff.number,
+                    staff_name=staff.name,
+                )
             return self.counter(counter_number)
 
         return self.store.retrying(run)
@@ -729,7 +747,9 @@ class QueueEngine:
                 counter.status = CounterStatus.PAUSED
                 counter.pause_reason = reason.strip() or "暂停"
                 counter.save()
-                self._event(EventKind.PAUSED, self.clock(), None, counter, reason=counter.pause_reason)
+                self._event(
+                    EventKind.PAUSED, self.clock(), None, counter, reason=counter.pause_reason
+                )
             return self.counter(counter_number)
 
         return self.store.retrying(run)
@@ -766,8 +786,8 @@ class QueueEngine:
             place=row.place,
             status=CounterStatus(row.status),
             pause_reason=row.pause_reason,
-            staff_number=row.staff.number if row.staff_id else None,
-            staff_name=row.staff.name if row.staff_id else None,
+            staff_number=row.staff.number if row.staff is not None else None,
+            staff_name=row.staff.name if row.staff is not None else None,
             current=self._ticket_view(current) if current else None,
             queues=queues,
         )
@@ -775,7 +795,9 @@ class QueueEngine:
     def counters(self) -> list[CounterState]:
         return [self._counter_state(r) for r in CounterRow.select().order_by(CounterRow.number)]
 
-    def waiting(self, queues: Iterable[str] | None = None, counter: int | None = None) -> list[Ticket]:
+    def waiting(
+        self, queues: Iterable[str] | None = None, counter: int | None = None
+    ) -> list[Ticket]:
         """Today's waiting tickets in queue order (optionally those a counter may call)."""
         query = (
             TicketRow.select(TicketRow, QueueRow)
@@ -802,15 +824,16 @@ class QueueEngine:
     def waiting_counts(self) -> dict[str, int]:
         counts = {q.code: 0 for q in QueueRow.select()}
         rows = (
-            TicketRow.select(TicketRow.queue, fn.COUNT(TicketRow.id).alias("n"))
+            TicketRow.select(TicketRow.queue, fn.COUNT(TicketRow.id))
             .where(
                 (TicketRow.status == TicketStatus.WAITING)
                 & (TicketRow.business_date == self.clock().date())
             )
             .group_by(TicketRow.queue)
+            .tuples()
         )
-        for r in rows:
-            counts[r.queue_id] = r.n
+        for queue, count in cast(Iterable[tuple[str, int]], rows):
+            counts[queue] = count
         return counts
 
     def ticket(self, number: str, day: date | None = None) -> Ticket:

@@ -69,9 +69,7 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(
-        pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p)
-    )
+    candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p))
     return hmac.compare_digest(candidate.hex(), digest)
 
 
