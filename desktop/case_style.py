@@ -1,14 +1,17 @@
 """Extra style for the case-entry windows, layered over the hall style (``hall.qss``).
 
 Set on the case form, the preview's owner and the appointment desk's dialogs; Qt cascades it to
-their children. It only adds what those windows need: the outcome toggles, segmented choices,
+their children. Images come from the hall style's folder. It only adds what those windows need: the outcome toggles, segmented choices,
 the red frame of a field the core named (``invalid`` property), the green verdict of a checked
 number, section headings and the success banner.
 """
 
 from __future__ import annotations
 
-CASE_FORM_QSS = """
+from importlib import resources
+from pathlib import Path
+
+_CASE_FORM_QSS = """
 QPushButton[role="outcome"] {
     padding: 9px 6px;
     font-size: 13pt;
@@ -99,21 +102,20 @@ QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {
     background: transparent;
 }
-QComboBox::drop-down, QDateEdit::drop-down {
+/* a date's calendar drop-down looks like the hall style's combo boxes */
+QDateEdit {
+    padding-right: 28px;
+}
+QDateEdit::drop-down {
     subcontrol-origin: padding;
     subcontrol-position: center right;
     width: 26px;
     border: none;
-    background: transparent;
 }
-/* Qt's own arrow image, built into QtWidgets on every platform */
-QComboBox::down-arrow, QDateEdit::down-arrow {
-    image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);
+QDateEdit::down-arrow {
+    image: url(@STYLES@/arrow-down.svg);
     width: 12px;
-    height: 12px;
-}
-QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled {
-    image: none;
+    height: 8px;
 }
 /* times are typed (or stepped with the arrow keys) */
 QTimeEdit::up-button, QTimeEdit::down-button {
@@ -121,3 +123,10 @@ QTimeEdit::up-button, QTimeEdit::down-button {
     border: none;
 }
 """
+
+
+def _styles_folder() -> str:
+    return Path(str(resources.files("resources").joinpath("styles"))).as_posix()
+
+
+CASE_FORM_QSS = _CASE_FORM_QSS.replace("@STYLES@", _styles_folder())
