@@ -33,7 +33,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
@@ -53,27 +52,33 @@ class _Probe(QObject):
     ping = Signal()
 
 
-def _emit_drops_true() -> bool:
-    """PySide6 6.12.0 returns True from ``SignalInstance.emit`` without a new reference. On
-    CPython 3.11, where True is not immortal, every emit from Python costs True one reference
-    and the process aborts ("bool_dealloc") after a few hundred to thousand emits."""
+_guarded = False
+
+
+def guard_emit_refcount_bug() -> None:
+    """Keep the process alive despite a PySide6 6.12.0 bug, once per process.
+
+    ``SignalInstance.emit`` returns True without a new reference. On CPython 3.11, where True
+    is not immortal, every emit from Python code (ours, the event follower's, the background
+    runner's) takes one reference from True, and the process aborts ("bool_dealloc") after a
+    few hundred emits: a call display died after about 115 calls. CPython 3.12 makes True
+    immortal; this gives it the same huge reference count, after checking the object layout.
+    """
+    global _guarded
+    if _guarded:
+        return
+    _guarded = True
     probe = _Probe()
     before = sys.getrefcount(True)
     probe.ping.emit()
-    return sys.getrefcount(True) < before
-
-
-_DROPS_TRUE = _emit_drops_true()
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-def emit_signal(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, giving back the reference to True that the bug takes."""
-    signal.emit(*args)
-    if _DROPS_TRUE:
-        _incref(True)
+    if sys.getrefcount(True) >= before:
+        return  # a fixed PySide6, or an immortal True
+    count = ctypes.c_ssize_t.from_address(id(True))
+    if count.value + 1 != sys.getrefcount(True):  # not the layout we know (a debug build?)
+        log.error("PySide6 drops references to True on emit; this process may abort")
+        return
+    count.value += 1 << 40
+    log.info("guarding against PySide6's emit reference bug (True made immortal)")
 
 
 # ---- sentences -----------------------------------------------------------------------------
@@ -244,7 +249,7 @@ class Chime(QObject):
         QMediaDevices.audioOutputs()  # the first look starts the audio backend: not mid-call
 
     def play(self) -> None:
-        emit_signal(self.played)
+        self.played.emit()
         if not QMediaDevices.audioOutputs():
             if not self._warned:
                 self._warned = True
@@ -292,7 +297,7 @@ class _Speaker(QObject):
     @Slot()
     def open(self) -> None:
         voice, problem = self._setup()
-        emit_signal(self.opened, voice, problem)
+        self.opened.emit(voice, problem)
 
     def _setup(self) -> tuple[str, str]:
         """(voice name, "") when speech works, else ("", why not; empty when turned off)."""
@@ -331,7 +336,7 @@ class _Speaker(QObject):
     @Slot(int, str)
     def say(self, token: int, text: str) -> None:
         if self._tts is None:
-            emit_signal(self.ended, token)
+            self.ended.emit(token)
             return
         self._token = token
         self._tts.say(text)
@@ -347,11 +352,11 @@ class _Speaker(QObject):
 
     def _state_changed(self, state: QTextToSpeech.State) -> None:
         if state == QTextToSpeech.State.Speaking:
-            emit_signal(self.started, self._token)
+            self.started.emit(self._token)
         elif state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
             if state == QTextToSpeech.State.Error and self._tts is not None:
                 log.warning("speech error: %s", self._tts.errorString())
-            emit_signal(self.ended, self._token)
+            self.ended.emit(self._token)
 
 
 # ---- the announcer -------------------------------------------------------------------------
@@ -406,6 +411,7 @@ class Announcer(QObject):
         utterance_timeout_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
+        guard_emit_refcount_bug()
         self.repeat = max(1, repeat)
         self.chime = chime if chime is not None else Chime()
         self.chime.setParent(self)
@@ -442,7 +448,7 @@ class Announcer(QObject):
         self._speaker.started.connect(self._utterance_started)
         self._speaker.ended.connect(self._utterance_ended)
         self._thread.start()
-        emit_signal(self._open)
+        self._open.emit()
 
     # ---- public ------------------------------------------------------------------------
 
@@ -483,7 +489,7 @@ class Announcer(QObject):
         self._queue.clear()
         self._step.stop()
         self._watchdog.stop()
-        emit_signal(self._stop)
+        self._stop.emit()
         self._thread.quit()
         if not self._thread.wait(5000):
             # The engine is stuck inside the speech service; the process is ending anyway.
@@ -502,7 +508,7 @@ class Announcer(QObject):
         self._current = self._queue.popleft()
         self._repeats_left = self.repeat
         self._phase = "chime"
-        emit_signal(self.announcing, self._current.shown)
+        self.announcing.emit(self._current.shown)
         self.chime.play()
         self._step.start(self.chime.hold_ms)
 
@@ -519,7 +525,7 @@ class Announcer(QObject):
             assert self._current is not None
             shown = self._current.shown
             self._current = None
-            emit_signal(self.announced, shown)
+            self.announced.emit(shown)
             self._next()
 
     def _speak_or_hold(self) -> None:
@@ -541,11 +547,11 @@ class Announcer(QObject):
         if timeout is None:
             timeout = 4000 + 450 * len(text.replace(" ", ""))
         self._watchdog.start(timeout)
-        emit_signal(self._say, self._token, text)
+        self._say.emit(self._token, text)
 
     def _utterance_started(self, token: int) -> None:
         if token == self._token and self._phase == "speaking" and self._current is not None:
-            emit_signal(self.spoken, self._current.spoken)
+            self.spoken.emit(self._current.spoken)
 
     def _utterance_ended(self, token: int) -> None:
         if token != self._token or self._phase != "speaking":
@@ -558,7 +564,7 @@ class Announcer(QObject):
         if self._phase != "speaking":
             return
         self._stalls += 1
-        emit_signal(self._stop)
+        self._stop.emit()
         if self._stalls >= self.STALLS_BEFORE_GIVING_UP:
             log.warning(
                 "the voice did not finish %d announcements in a row (no sound device?); "
@@ -587,7 +593,7 @@ class Announcer(QObject):
             )
         else:
             log.info("speech is turned off; calls are shown and chimed only")
-        emit_signal(self.voice_ready, voice)
+        self.voice_ready.emit(voice)
         if self._phase == "voice_wait":
             self._step.stop()
             self._speak_or_hold()
