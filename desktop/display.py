@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.announcer import Announcer, display_sentence, emit_signal
+from desktop.announcer import Announcer, display_sentence, guard_emit_refcount_bug
 from desktop.feed import EventFollower
 from desktop.tasks import Runner
 from yichuang import settings
@@ -205,7 +205,7 @@ class CallBanner(QWidget):
             self._lit = True
             if not self._timer.isActive():
                 self._timer.start()
-                emit_signal(self.flashing_changed, True)
+                self.flashing_changed.emit(True)
         self.update()
 
     def _blink(self) -> None:
@@ -214,7 +214,7 @@ class CallBanner(QWidget):
         if self._left <= 0:
             self._lit = False
             self._timer.stop()
-            emit_signal(self.flashing_changed, False)
+            self.flashing_changed.emit(False)
         self.update()
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -450,10 +450,10 @@ class _LiveScreen(QWidget):
         self, services: HallServices, parent: QWidget | None, poll_interval: float
     ) -> None:
         super().__init__(parent)
+        guard_emit_refcount_bug()
         self.services = services
         self.poll_interval = poll_interval
-        self.runner = Runner(self)
-        self.runner.pool.setExpiryTimeout(-1)  # one reader thread: one connection, kept
+        self.runner = Runner(self, name="display-db")  # one reader thread, one connection
         self.follower: EventFollower | None = None
         self.connected = True
         self.is_loaded = False
@@ -529,7 +529,7 @@ class _LiveScreen(QWidget):
         self.follower.start()
         self._resync.start()
         self.is_loaded = True
-        emit_signal(self.loaded)
+        self.loaded.emit()
 
     def _start_failed(self, err: YichuangError) -> None:
         if self._closed:
@@ -561,7 +561,7 @@ class _LiveScreen(QWidget):
         if connected != self.connected:
             self.connected = connected
             self._show_connection(connected)
-            emit_signal(self.connection_changed, connected)
+            self.connection_changed.emit(connected)
 
     def refresh(self) -> None:
         """Re-read the picture from the database in the background."""
@@ -584,7 +584,7 @@ class _LiveScreen(QWidget):
             return
         self._discarded = 0
         self._apply_refresh(result)
-        emit_signal(self.refreshed)
+        self.refreshed.emit()
         if self._dirty:
             self.refresh()
 
@@ -610,9 +610,8 @@ class _LiveScreen(QWidget):
             timer.stop()
         if self.follower is not None:
             self.follower.stop()
-        self.runner.wait()
         self.runner.submit(self._close_reader)
-        self.runner.wait()
+        self.runner.close()  # runs what is queued, then ends the reader thread
 
     def _close_reader(self) -> None:
         """Close the reader thread's own connection (peewee keeps one per thread)."""
@@ -936,7 +935,7 @@ class CallDisplay(_LiveScreen):
             self._show_calls(flash=True)
         for call in announce:
             self.announcer.announce(call.ticket, call.counter_name)
-            emit_signal(self.call_shown, call.ticket, call.counter)
+            self.call_shown.emit(call.ticket, call.counter)
 
     @staticmethod
     def _superseded(counter: int, later: list[Event]) -> bool:
