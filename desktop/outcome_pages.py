@@ -404,7 +404,9 @@ class DeficientPage(OutcomePage):
         self.deadline_edit = QDateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat(DATE_FORMAT)
-        self.deadline_edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.deadline_edit.dateChanged.connect(self._deadline_changed)
+        self._deadline_chosen = False  # the clerk picked a date: keep it (within the cap)
+        self._placing = False
         self.add(self.tr("补交期限"), self.deadline_edit, key="补交期限", needed=True, half=True)
         self.cap_label = QLabel()
         self.cap_label.setProperty("role", "hint")
@@ -431,7 +433,9 @@ class DeficientPage(OutcomePage):
 
     def set_hall(self, hall: HallContext) -> None:
         super().set_hall(hall)
+        self._placing = True
         self.deadline_edit.setMinimumDate(QDate(hall.today))
+        self._placing = False
         self._update_cap()
 
     def set_items(self, items: ItemContext) -> None:
@@ -483,6 +487,11 @@ class DeficientPage(OutcomePage):
             self._update_cap()
             self.changed.emit()
 
+    def _deadline_changed(self) -> None:
+        if not self._placing:
+            self._deadline_chosen = True
+        self.changed.emit()
+
     def ticked_rows(self) -> list[int]:
         return [
             r
@@ -508,10 +517,13 @@ class DeficientPage(OutcomePage):
         if cap is None:
             self.cap_label.setText(self.tr("不晚于承诺办结日"))
             return
-        was_at_cap = self.deadline_edit.date() >= self.deadline_edit.maximumDate()
+        # By default the latest date allowed (the most time for the citizen); a date the clerk
+        # chose stays, pulled back to the cap if the cap moved before it.
+        self._placing = True
         self.deadline_edit.setMaximumDate(QDate(cap))
-        if was_at_cap or self.deadline_edit.date() < QDate(self.hall.today if self.hall else cap):
+        if not self._deadline_chosen:
             self.deadline_edit.setDate(QDate(cap))
+        self._placing = False
         self.cap_label.setText(self.tr("不晚于承诺办结日 {date}").format(date=cn_date(cap)))
 
     def details(self) -> DeficientDetails:
