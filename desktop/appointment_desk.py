@@ -455,6 +455,7 @@ class CheckInDialog(QDialog):
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.result_title, self.ticket_label, self.result_text):
             result_layout.addWidget(widget)
+        result_layout.addStretch(1)
         root.addWidget(self.result, 1)
         self.result.hide()
 

@@ -49,6 +49,12 @@ QTableWidget[invalid="true"], QWidget[invalid="true"] {
     border: 2px solid #b3261e;
     background: #fff6f5;
 }
+QListWidget#caseItems::item {
+    padding: 3px 2px;
+}
+QTableWidget::item {
+    padding: 4px 6px;
+}
 QLabel[role="ok"] {
     color: #1f7a43;
 }

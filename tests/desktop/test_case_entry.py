@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desktop.case_entry import CaseEntryDialog, open_case_entry
+from desktop.case_history import CaseHistoryDialog
 from desktop.outcome_pages import (
     DeficientPage,
     EscalatedPage,
@@ -31,10 +32,12 @@ from yichuang.cases import (
     AcceptedDetails,
     CaseAction,
     CaseChannel,
+    CaseDraft,
     CaseKind,
     CaseStatus,
     CompletedDetails,
     ConsultedDetails,
+    DeferredMaterial,
     DeficientDetails,
     EscalatedDetails,
     OneTimeNoticeDetails,
@@ -42,7 +45,7 @@ from yichuang.cases import (
     ReferralDetails,
     ScheduledDetails,
 )
-from yichuang.citizens import CitizenKind
+from yichuang.citizens import Citizen, CitizenKind
 from yichuang.escalations import EscalationCategory
 
 ID = "11010519491231002X"
@@ -252,6 +255,7 @@ def test_deficient_acceptance_waits_for_the_materials(qtbot, services, clerk, ti
 def test_the_deficiency_deadline_cannot_pass_the_promised_date(qtbot, services, clerk, ticket):
     dialog = open_form(qtbot, services, clerk, ticket)
     page = choose(qtbot, dialog, Outcome.ACCEPTED_DEFICIENT)
+    assert page.deadline_edit.date().toPython() == PROMISED  # the most time, by default
     assert page.deadline_edit.maximumDate().toPython() == PROMISED
     assert page.deadline_edit.minimumDate().toPython() == date(2026, 3, 2)
     assert "2026年3月5日" in page.cap_label.text()
@@ -512,3 +516,121 @@ def test_open_case_entry_opens_a_window_modal_form(qtbot, services, clerk, ticke
     assert dialog.ticket is ticket and dialog.counter_number == 1
     dialog.close()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted once closed and idle
+
+
+# ---- after registration: waiting materials, reopening (首问负责), the timeline ------------------
+
+
+def registered(services, ticket, outcome, details):
+    draft = CaseDraft(
+        clerk="1001",
+        citizen=Citizen.person("王小明", ID, "13800138000"),
+        item_codes=("SCJG-001",),
+        ticket=ticket,
+    )
+    return services.cases.register(draft, outcome, details)
+
+
+def open_history(qtbot, services, member, case_no=""):
+    dialog = CaseHistoryDialog(services, member, 1, case_no=case_no)
+    qtbot.addWidget(dialog)
+    if case_no:
+        with qtbot.waitSignal(dialog.case_loaded):
+            dialog.show()
+    else:
+        dialog.show()
+    return dialog
+
+
+def test_only_the_first_clerk_reopens_and_records_a_new_outcome(qtbot, services, clerk, ticket):
+    case = registered(services, ticket, Outcome.ACCEPTED, AcceptedDetails())
+
+    colleague = open_history(qtbot, services, services.staff.get("1002"), case.number)
+    assert colleague.reopen_button.isEnabled() and not colleague.outcome_button.isEnabled()
+    qtbot.mouseClick(colleague.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: colleague.message.property("role") == "error")
+    assert colleague.message_text() == (
+        f"办件 {case.number} 由首问责任人 张敏（工号 1001）负责，只有其本人可以重新打开"
+    )
+    assert services.cases.case(case.number).status is CaseStatus.CLOSED
+
+    history = open_history(qtbot, services, clerk, case.number)
+    assert history.fact_labels["clerk"].text() == "张敏（1001）"
+    type_text(qtbot, history.reason_edit, "申请人补充了经营范围")
+    with qtbot.waitSignal(history.case_loaded) as blocker:
+        qtbot.mouseClick(history.reopen_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].status is CaseStatus.OPEN
+    assert history.outcome_button.isEnabled() and not history.print_button.isEnabled()
+
+    with qtbot.waitSignal(history.entry_opened) as blocker:
+        qtbot.mouseClick(history.outcome_button, Qt.MouseButton.LeftButton)
+    entry = blocker.args[0]
+    qtbot.waitUntil(entry.is_ready)
+    qtbot.waitUntil(entry.items_loaded)
+    assert entry.citizen.name_edit.text() == "王小明" and entry.items.selected() == ("SCJG-001",)
+    assert case.number in entry.context_label.text()
+    page = choose(qtbot, entry, Outcome.ONE_TIME_NOTICE)
+    page.set_problem(
+        "营业执照申请书", "信息与证件不一致", "按营业执照核对经营范围", "与营业执照一致"
+    )
+    type_text(qtbot, page.guide_edit, GUIDE)
+    with qtbot.waitSignal(history.case_loaded) as blocker:
+        qtbot.mouseClick(entry.register_button, Qt.MouseButton.LeftButton)
+    again = blocker.args[0]
+    assert again.number == case.number and again.outcome is Outcome.ONE_TIME_NOTICE
+    actions = [e.action for e in again.timeline]
+    assert actions == [
+        CaseAction.OPENED,
+        CaseAction.CLOSED,
+        CaseAction.REOPENED,
+        CaseAction.UPDATED,
+        CaseAction.CLOSED,
+    ]
+    assert history.timeline.rowCount() == 5
+    assert "申请人补充了经营范围" in history.timeline.item(2, 2).text()
+    assert history.fact_labels["outcome"].text() == "一次性告知"
+
+
+def test_waiting_materials_listed_overdue_flagged_and_received(
+    qtbot, services, clerk, ticket, clock
+):
+    details = DeficientDetails(
+        missing=(DeferredMaterial("住所使用证明"),), deadline=date(2026, 3, 4)
+    )
+    case = registered(services, ticket, Outcome.ACCEPTED_DEFICIENT, details)
+    clock.advance(days=3)  # Thursday 5 March: past the deadline
+
+    history = open_history(qtbot, services, clerk)
+    qtbot.waitUntil(lambda: any(case.number in t for t in history.waiting_texts()))
+    (text,) = history.waiting_texts()
+    assert "补交期限 2026年3月4日" in text and text.endswith("（已逾期）")
+    with qtbot.waitSignal(history.case_loaded):
+        qtbot.mouseClick(
+            history.waiting_list.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=history.waiting_list.visualItemRect(history.waiting_list.item(0)).center(),
+        )
+    assert history.fact_labels["status"].text() == "待补材料（补交已逾期）"
+    assert history.received_button.isEnabled()
+
+    with qtbot.waitSignal(history.case_loaded) as blocker:
+        qtbot.mouseClick(history.received_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].status is CaseStatus.CLOSED
+    assert blocker.args[0].timeline[-1].summary == "容缺材料已补齐（逾期补交）"
+    qtbot.waitUntil(lambda: history.waiting_texts() == ["没有待补材料的办件"])
+
+
+def test_documents_printed_again_from_the_history(qtbot, services, clerk, ticket, pdf_printer):
+    case = registered(services, ticket, Outcome.ACCEPTED, AcceptedDetails())
+    history = CaseHistoryDialog(services, clerk, 1, case_no=case.number, choose_printer=pdf_printer)
+    qtbot.addWidget(history)
+    with qtbot.waitSignal(history.case_loaded):
+        history.show()
+    with qtbot.waitSignal(history.preview_opened) as blocker:
+        qtbot.mouseClick(history.print_button, Qt.MouseButton.LeftButton)
+    preview = blocker.args[0]
+    with qtbot.waitSignal(preview.printed):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: services.cases.case(case.number).timeline[-1].action is CaseAction.PRINTED
+    )
