@@ -336,7 +336,7 @@ class HomeVisitSchedule(QDialog):
 
     def done(self, result: int) -> None:
         self._closing = True
-        self.runner.wait()
+        self.runner.close()  # queued work finishes, then the worker thread ends
         if self.preview is not None:
             self.preview.close()
         super().done(result)
@@ -563,5 +563,5 @@ class CheckInDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closing = True
-        self.runner.wait()
+        self.runner.close()  # queued work finishes, then the worker thread ends
         super().done(result)

@@ -787,7 +787,7 @@ class CaseEntryDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closing = True
-        self.runner.wait()  # a registration or a printed-record still running finishes first
+        self.runner.close()  # a registration or a printed-record still running finishes first
         if self.preview is not None:
             self.preview.close()
         super().done(result)

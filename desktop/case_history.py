@@ -405,5 +405,5 @@ class CaseHistoryDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closing = True
-        self.runner.wait()
+        self.runner.close()  # queued work finishes, then the worker thread ends
         super().done(result)
