@@ -100,6 +100,7 @@ class CaseHistoryDialog(QDialog):
         heading.setProperty("role", "section")
         left.addWidget(heading)
         self.waiting_list = QListWidget()
+        self.waiting_list.setObjectName("waitingCases")
         self.waiting_list.setFixedWidth(300)
         self.waiting_list.itemClicked.connect(self._waiting_clicked)
         left.addWidget(self.waiting_list, 1)

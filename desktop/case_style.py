@@ -55,6 +55,15 @@ QListWidget#caseItems::item {
 QTableWidget::item {
     padding: 4px 6px;
 }
+QTableWidget QComboBox {
+    padding: 2px 28px 2px 6px;
+    border-radius: 4px;
+    font-size: 11pt;
+}
+QListWidget#waitingCases::item {
+    padding: 6px 4px;
+    border-bottom: 1px solid #e3e9f1;
+}
 QLabel[role="ok"] {
     color: #1f7a43;
 }

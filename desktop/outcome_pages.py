@@ -146,15 +146,29 @@ def text_box(height: int = 84, placeholder: str = "") -> QPlainTextEdit:
 
 
 def fit_rows(view: QTableWidget | QListWidget, rows: int, least: int = 2, most: int = 6) -> None:
-    """Size a table or list to its rows (between ``least`` and ``most``), no empty expanse."""
-    shown = max(least, min(most, rows))
+    """Size a table or list to its rows (between ``least`` and ``most`` rows high), so a page
+    shows no empty expanse and needs no inner scroll bar for a usual number of rows."""
     if isinstance(view, QTableWidget):
-        row_height = view.verticalHeader().defaultSectionSize()
+        default = view.verticalHeader().defaultSectionSize()
+        heights = [view.rowHeight(r) for r in range(min(rows, most))]
         header = view.horizontalHeader().sizeHint().height()
     else:
-        row_height = max(view.sizeHintForRow(0), 26) if view.count() else 26
+        default = max(view.sizeHintForRow(0), 26) if view.count() else 26
+        heights = [default] * min(rows, most)
         header = 0
-    view.setFixedHeight(header + shown * row_height + 2 * view.frameWidth() + 4)
+    body = sum(heights) + max(0, least - len(heights)) * default
+    view.setFixedHeight(header + body + 2 * view.frameWidth() + 4)
+
+
+def table(columns: list[str], row_height: int = 38) -> QTableWidget:
+    """A table of editable rows whose long texts wrap (the rows grow to show them)."""
+    view = QTableWidget(0, len(columns))
+    view.setHorizontalHeaderLabels(columns)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
 
 
 class OutcomePage(QWidget):
@@ -386,11 +400,9 @@ class DeficientPage(OutcomePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(
+        self.table = table(
             [self.tr("容缺材料（勾选缺少的）"), self.tr("补交方式"), self.tr("标准要求")]
         )
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -472,6 +484,7 @@ class DeficientPage(OutcomePage):
                 self.table.setItem(row, 1, QTableWidgetItem(how))
                 self.table.setItem(row, 2, QTableWidgetItem(standard))
         self._filling = False
+        self.table.resizeRowsToContents()
         fit_rows(self.table, self.table.rowCount(), least=1)
         if items.items and not self.table.rowCount():
             self.empty_label.setText(
@@ -484,6 +497,8 @@ class DeficientPage(OutcomePage):
 
     def _table_changed(self, _item: QTableWidgetItem) -> None:
         if not self._filling:
+            self.table.resizeRowsToContents()
+            fit_rows(self.table, self.table.rowCount(), least=1)
             self._update_cap()
             self.changed.emit()
 
@@ -572,8 +587,7 @@ class OneTimeNoticePage(OutcomePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels(
+        self.table = table(
             [
                 self.tr("材料（勾选有问题的）"),
                 self.tr("存在问题"),
@@ -582,16 +596,16 @@ class OneTimeNoticePage(OutcomePage):
                 self.tr("样表"),
             ]
         )
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 176)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(1, 150)
+        self.table.setColumnWidth(1, 196)
         fit_rows(self.table, 0, least=3, most=8)
-        self.table.itemChanged.connect(lambda _i: self.changed.emit())
+        self.table.itemChanged.connect(self._cell_changed)
         self.add(self.tr("需补正的材料"), self.table, key="需补正的材料", needed=True)
         self.add_row_button = QPushButton(self.tr("＋ 目录外的材料"))
         self.add_row_button.clicked.connect(lambda: self.add_material(""))
@@ -609,9 +623,10 @@ class OneTimeNoticePage(OutcomePage):
         self.add(self.tr("网上办事指南"), self.guide_edit, key="网上办事指南网址", needed=True)
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("默认：本窗口"))
-        self.add(self.tr("补正后递交"), self.place_edit, key="补正后递交", half=True)
+        self.add(self.tr("补正后递交"), self.place_edit, key="补正后递交")
         self.basis_edit = QLineEdit(DEFAULT_LEGAL_BASIS)
-        self.add(self.tr("告知依据"), self.basis_edit, key="告知依据", half=True)
+        self.basis_edit.setCursorPosition(0)
+        self.add(self.tr("告知依据"), self.basis_edit, key="告知依据")
         self.add_note(
             self.tr(
                 "所有问题一次讲清：打印《一次性告知书（明白纸）》，列明问题、补正方法、合格标准、"
@@ -650,6 +665,17 @@ class OneTimeNoticePage(OutcomePage):
             self.guide_edit.setText(guide)
         self._guide_from_catalog = guide
 
+    def _cell_changed(self, _item: QTableWidgetItem) -> None:
+        self._refit()
+        self.changed.emit()
+
+    def _refit(self) -> None:
+        self.table.resizeRowsToContents()
+        for r in range(self.table.rowCount()):  # room for the problem's drop-down
+            default = self.table.verticalHeader().defaultSectionSize()
+            self.table.setRowHeight(r, max(self.table.rowHeight(r), default))
+        fit_rows(self.table, self.table.rowCount(), least=3, most=8)
+
     def _row_key(self, r: int) -> tuple[str, str]:
         return self.table.item(r, 0).data(DATA) or ("", "")
 
@@ -683,8 +709,9 @@ class OneTimeNoticePage(OutcomePage):
         problem, how, std, sample = "", "", standard, sample_form
         if values is not None:
             check, _name, problem, how, std, sample = values
-        label = f"{name}（{item_name}）" if item_name else name
+        label = f"{name}\n{item_name}" if item_name else name
         first = QTableWidgetItem(label)
+        first.setToolTip(f"{name}（{item_name}）" if item_name else name)
         first.setData(DATA, (item_code, name) if item_code else None)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
         if not item_code:
@@ -698,11 +725,12 @@ class OneTimeNoticePage(OutcomePage):
         for preset in PROBLEM_PRESETS:
             combo.addItem(self.tr(preset), preset)
         combo.setCurrentText(problem)
+        combo.lineEdit().setCursorPosition(0)
         combo.currentTextChanged.connect(lambda text, c=combo: self._problem_chosen(c, text))
         self.table.setCellWidget(row, 1, combo)
         for column, text in ((2, how), (3, std), (4, sample)):
             self.table.setItem(row, column, QTableWidgetItem(text))
-        fit_rows(self.table, self.table.rowCount(), least=3, most=8)
+        self._refit()
         if not item_code and not name:
             self.table.editItem(first)
         return row
@@ -744,6 +772,7 @@ class OneTimeNoticePage(OutcomePage):
         combo = self.table.cellWidget(r, 1)
         assert isinstance(combo, QComboBox)
         combo.setCurrentText(problem)
+        combo.lineEdit().setCursorPosition(0)
         if how_to_fix:
             self.table.item(r, 2).setText(how_to_fix)
         if standard is not None:
