@@ -51,6 +51,7 @@ from yichuang.appointments import (
     CheckIn,
 )
 from yichuang.errors import YichuangError
+from yichuang.i18n import QT_TRANSLATE_NOOP
 from yichuang.qrsign import MACHINE_LINE
 from yichuang.services import HallServices
 from yichuang.staff import StaffMember
@@ -77,14 +78,14 @@ class HomeVisitSchedule(QDialog):
     preview_opened = Signal(object)
 
     COLUMNS = (
-        "时间",
-        "类型",
-        "申请人",
-        "地点（上门地址）",
-        "联系电话",
-        "事项",
-        "状态",
-        "预约号",
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "时间"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "类型"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "申请人"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "地点（上门地址）"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "联系电话"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "事项"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "状态"),
+        QT_TRANSLATE_NOOP("HomeVisitSchedule", "预约号"),
     )
 
     def __init__(

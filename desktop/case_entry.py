@@ -640,6 +640,12 @@ class CaseEntryDialog(QDialog):
         self._set_message(self.tr("正在登记…"))
         self.runner.submit(run, self._registered, self._refused)
 
+    def _lock(self) -> None:
+        """A registered case is not edited here any more (reopening goes through its history)."""
+        self.body.setEnabled(False)
+        for button in (*self.kind_group.buttons(), *self.channel_group.buttons()):
+            button.setEnabled(False)
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.register_button.setEnabled(not busy)
@@ -659,7 +665,7 @@ class CaseEntryDialog(QDialog):
             return
         self._set_busy(False)
         self.case = case
-        self.body.setEnabled(False)
+        self._lock()
         self._set_message("")
         lines = [
             self.tr("已登记办件 {number}（{status}）").format(

@@ -175,6 +175,7 @@ def test_phone_consultation_without_a_ticket_prints_nothing(qtbot, services, cle
     assert dialog.preview is None and not dialog.documents_button.isVisible()
     assert case.number in dialog.banner_label.text()
     assert dialog.register_button.text() == "完成"
+    assert not dialog.body.isEnabled() and not dialog.kind_group.button(0).isEnabled()
 
 
 def test_completed_on_the_spot(qtbot, services, clerk, ticket):
