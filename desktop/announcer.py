@@ -393,8 +393,6 @@ class Announcer(QObject):
     _say = Signal(int, str)
     _stop = Signal()
 
-    STALLS_BEFORE_GIVING_UP = 2
-
     def __init__(
         self,
         parent: QObject | None = None,
@@ -426,7 +424,7 @@ class Announcer(QObject):
         self._token = 0
         self._phase = "idle"  # idle | chime | voice_wait | speaking | between | gap
         self._voice: str | None = None  # None: still opening; "": no speech
-        self._stalls = 0
+        self._engine_stuck = False  # a stalled engine is never called again
         self._closed = False
 
         self._step = QTimer(self)
@@ -489,7 +487,8 @@ class Announcer(QObject):
         self._queue.clear()
         self._step.stop()
         self._watchdog.stop()
-        self._stop.emit()
+        if not self._engine_stuck:
+            self._stop.emit()
         self._thread.quit()
         if not self._thread.wait(5000):
             # The engine is stuck inside the speech service; the process is ending anyway.
@@ -557,22 +556,23 @@ class Announcer(QObject):
         if token != self._token or self._phase != "speaking":
             return  # a late answer about an utterance the watchdog already gave up on
         self._watchdog.stop()
-        self._stalls = 0
         self._after_utterance()
 
     def _stalled(self) -> None:
+        """The voice outlived its time. Seen with speech-dispatcher on a PC without a sound
+        device: the engine stays "speaking" for good, and calling it again (even ``stop()``)
+        blocks while holding Python's lock, which would freeze the display. So it is left
+        alone from now on, and the calls go on with the chime and the screen."""
         if self._phase != "speaking":
             return
-        self._stalls += 1
-        self._stop.emit()
-        if self._stalls >= self.STALLS_BEFORE_GIVING_UP:
-            log.warning(
-                "the voice did not finish %d announcements in a row (no sound device?); "
-                "going on with the chime and the screen only",
-                self._stalls,
-            )
-            self._voice = ""
-            self._repeats_left = 0
+        log.warning(
+            "the voice did not finish speaking in %d ms (no sound device, or the speech service "
+            "hangs); calls go on with the chime and the screen only",
+            self._watchdog.interval(),
+        )
+        self._engine_stuck = True
+        self._voice = ""
+        self._repeats_left = 0
         self._after_utterance()
 
     def _after_utterance(self) -> None:
