@@ -484,6 +484,8 @@ class Announcer(QObject):
         if self._closed:
             return
         self._closed = True
+        self._phase = "idle"
+        self._current = None
         self._queue.clear()
         self._step.stop()
         self._watchdog.stop()
@@ -513,6 +515,8 @@ class Announcer(QObject):
 
     def _advance(self) -> None:
         """The step timer fired: what happens next depends on the phase."""
+        if self._closed:
+            return
         if self._phase == "chime":
             self._speak_or_hold()
         elif self._phase == "voice_wait":  # the engine did not open in time
@@ -549,11 +553,13 @@ class Announcer(QObject):
         self._say.emit(self._token, text)
 
     def _utterance_started(self, token: int) -> None:
+        if self._closed:
+            return  # answers still queued from the speech thread after close()
         if token == self._token and self._phase == "speaking" and self._current is not None:
             self.spoken.emit(self._current.spoken)
 
     def _utterance_ended(self, token: int) -> None:
-        if token != self._token or self._phase != "speaking":
+        if self._closed or token != self._token or self._phase != "speaking":
             return  # a late answer about an utterance the watchdog already gave up on
         self._watchdog.stop()
         self._after_utterance()
@@ -563,7 +569,7 @@ class Announcer(QObject):
         device: the engine stays "speaking" for good, and calling it again (even ``stop()``)
         blocks while holding Python's lock, which would freeze the display. So it is left
         alone from now on, and the calls go on with the chime and the screen."""
-        if self._phase != "speaking":
+        if self._closed or self._phase != "speaking":
             return
         log.warning(
             "the voice did not finish speaking in %d ms (no sound device, or the speech service "
@@ -584,6 +590,8 @@ class Announcer(QObject):
         self._step.start(self.gap_ms)
 
     def _opened(self, voice: str, problem: str) -> None:
+        if self._closed:
+            return
         self._voice = voice
         if voice:
             log.info("announcing calls with the voice %r", voice)

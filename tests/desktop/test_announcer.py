@@ -230,15 +230,20 @@ def test_a_voice_that_never_finishes_does_not_stop_the_queue(qtbot, make_announc
     ]
 
 
-def test_close_stops_the_queue(qtbot, make_announcer):
-    announcer = make_announcer(repeat=1)
+def test_close_stops_the_queue_for_good(qtbot, qapp, make_announcer):
+    announcer = make_announcer(repeat=2)
     record = Recorder(announcer)
     for n in range(1, 4):
         announcer.announce(f"A00{n}", "1号窗口")
-    announcer.close()
+    qtbot.waitUntil(lambda: bool(record.names("spoken")), timeout=10000)
+    announcer.close()  # mid-utterance: the engine's late "finished" must not restart anything
     announcer.announce("A009", "1号窗口")
-    assert announcer.queue_length == 0
-    assert "请 A009 号到 1号窗口办理" not in record.names("announcing")
+    assert announcer.queue_length == 0 and not announcer.busy
+    before = list(record.log)
+    qapp.processEvents()  # deliver what the (now finished) speech thread had still sent
+    assert record.log == before
+    assert not announcer.busy
+    assert not announcer._step.isActive() and not announcer._watchdog.isActive()
 
 
 # ---- speech-dispatcher that hangs -------------------------------------------------------
