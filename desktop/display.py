@@ -13,52 +13,46 @@ priority group of a ticket (a 绿色通道 ticket looks like any other).
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import math
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QTextDocument
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.announcer import Announcer, display_sentence, guard_emit_refcount_bug
-from desktop.feed import EventFollower
-from desktop.tasks import Runner
+from desktop.announcer import Announcer
+from desktop.display_live import LiveScreen
+from desktop.display_parts import (
+    AMBER,
+    DIM,
+    GROUND,
+    GROUND_DEEP,
+    PANEL,
+    PANEL_EDGE,
+    SOFT,
+    WHITE,
+    YELLOW,
+    CallBanner,
+    CounterTile,
+    Marquee,
+    scaled_style,
+    split_counter_name,
+)
 from yichuang import settings
 from yichuang.config import PCConfig
-from yichuang.db import CONNECTION_ERRORS
-from yichuang.errors import YichuangError
 from yichuang.events import Event, EventFeed
 from yichuang.queue import CounterState, CounterStatus, EventKind, TicketStatus
 from yichuang.services import HallServices
-
-log = logging.getLogger(__name__)
-
-# The hall display palette: deep blue ground, white words, yellow numbers, red for "now".
-GROUND = "#062a5e"
-GROUND_DEEP = "#041c42"
-PANEL = "#0b3a7e"
-PANEL_EDGE = "#2a66c2"
-WHITE = "#ffffff"
-SOFT = "#b9cdee"
-DIM = "#6f8dbf"
-YELLOW = "#ffd400"
-FLASH = "#c8102e"
-AMBER = "#ffb74d"
 
 CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
 # Later events for a counter that make an earlier call in the same batch moot (catch-up).
@@ -147,485 +141,12 @@ def load_hall_start(services: HallServices) -> HallStart:
     return HallStart(load_board(services), unique[: HISTORY + 1], last_id)
 
 
-def split_counter_name(name: str) -> tuple[str, str]:
-    """ "14号窗口（办不成事反映窗口）" -> ("14号窗口", "办不成事反映窗口")."""
-    match = re.fullmatch(r"\s*(.*?)\s*[（(]\s*(.*?)\s*[)）]\s*", name)
-    return (match.group(1), match.group(2)) if match else (name, "")
-
-
 def plain(text: str) -> str:
     if "<" not in text:
         return text
     doc = QTextDocument()
     doc.setHtml(text)
     return doc.toPlainText()
-
-
-# ---- painted parts ---------------------------------------------------------------------------
-
-
-class CallBanner(QWidget):
-    """The newest call, large: 请 A015 号 / 到 3号窗口 办理; it flashes when a call arrives.
-
-    Signals:
-    - flashing_changed(bool): flashing started or stopped.
-    """
-
-    flashing_changed = Signal(bool)
-
-    FLASHES = 10  # on/off halves
-    FLASH_MS = 450
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ticket = ""
-        self.counter_name = ""
-        self.scale = 1.0
-        self._lit = False
-        self._left = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.FLASH_MS)
-        self._timer.timeout.connect(self._blink)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    @property
-    def sentence(self) -> str:
-        if not self.ticket:
-            return ""
-        return display_sentence(self.ticket, self.counter_name)
-
-    @property
-    def flashing(self) -> bool:
-        return self._timer.isActive()
-
-    def set_call(self, ticket: str, counter_name: str, *, flash: bool) -> None:
-        self.ticket, self.counter_name = ticket, counter_name
-        if flash:
-            self._left = self.FLASHES
-            self._lit = True
-            if not self._timer.isActive():
-                self._timer.start()
-                self.flashing_changed.emit(True)
-        self.update()
-
-    def _blink(self) -> None:
-        self._left -= 1
-        self._lit = not self._lit
-        if self._left <= 0:
-            self._lit = False
-            self._timer.stop()
-            self.flashing_changed.emit(False)
-        self.update()
-
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = self.scale
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        path = QPainterPath()
-        path.addRoundedRect(rect, 18 * s, 18 * s)
-        painter.fillPath(path, QColor(FLASH if self._lit else PANEL))
-        painter.setPen(QColor(YELLOW if self._lit else PANEL_EDGE))
-        painter.drawPath(path)
-
-        family = self.font().family()
-        caption = QFont(family)
-        caption.setPixelSize(max(10, int(34 * s)))
-        caption.setBold(True)
-        painter.setFont(caption)
-        painter.setPen(QColor(YELLOW if self._lit else SOFT))
-        top = rect.top() + 26 * s
-        painter.drawText(
-            QRectF(rect.left() + 32 * s, top, rect.width(), 44 * s),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.tr("正在叫号"),
-        )
-        inner = rect.adjusted(36 * s, 80 * s, -36 * s, -24 * s)
-        if not self.ticket:
-            self._draw_line(
-                painter,
-                family,
-                inner,
-                inner.center().y() + 20 * s,
-                [(self.tr("请留意叫号"), SOFT, 80 * s, True)],
-            )
-            return
-        main, extra = split_counter_name(self.counter_name)
-        number_colour = WHITE if self._lit else YELLOW
-        self._draw_line(
-            painter,
-            family,
-            inner,
-            inner.top() + inner.height() * 0.56,
-            [
-                (self.tr("请") + " ", WHITE, 92 * s, False),
-                (self.ticket, number_colour, 230 * s, True),
-                (" " + self.tr("号"), WHITE, 92 * s, False),
-            ],
-        )
-        to_line = [
-            (self.tr("到") + " ", WHITE, 76 * s, False),
-            (main, number_colour, 96 * s, True),
-        ]
-        if extra:
-            to_line.append(("（" + extra + "）", number_colour, 56 * s, True))
-        to_line.append((" " + self.tr("办理"), WHITE, 76 * s, False))
-        self._draw_line(painter, family, inner, inner.bottom() - 30 * s, to_line)
-
-    @staticmethod
-    def _draw_line(
-        painter: QPainter,
-        family: str,
-        box: QRectF,
-        baseline: float,
-        parts: list[tuple[str, str, float, bool]],
-    ) -> None:
-        """Draw coloured pieces of text on one baseline, centred, shrunk to fit the box."""
-
-        def fonts(factor: float) -> list[QFont]:
-            out = []
-            for _, _, size, bold in parts:
-                font = QFont(family)
-                font.setPixelSize(max(8, int(size * factor)))
-                font.setBold(bold)
-                out.append(font)
-            return out
-
-        factor = 1.0
-        for _ in range(12):
-            width = sum(
-                QFontMetricsF(f).horizontalAdvance(p[0])
-                for f, p in zip(fonts(factor), parts, strict=True)
-            )
-            if width <= box.width():
-                break
-            factor *= max(0.5, box.width() / width * 0.98)
-        x = box.left() + (box.width() - width) / 2
-        for font, (text, colour, _, _) in zip(fonts(factor), parts, strict=True):
-            painter.setFont(font)
-            painter.setPen(QColor(colour))
-            painter.drawText(int(x), int(baseline), text)
-            x += QFontMetricsF(font).horizontalAdvance(text)
-
-
-class Marquee(QWidget):
-    """A notice that scrolls from right to left, over and over."""
-
-    SPEED = 110  # pixels a second at 1080 lines
-    TICK_MS = 30
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._offset = 0.0
-        self.scale = 1.0
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.TICK_MS)
-        self._timer.timeout.connect(self._step)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def text(self) -> str:
-        return self._text
-
-    def set_text(self, text: str) -> None:
-        if text == self._text:
-            return
-        self._text = text
-        self._offset = 0.0
-        if text:
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self.update()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _step(self) -> None:
-        self._offset += self.SPEED * self.scale * self.TICK_MS / 1000
-        self.update()
-
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if not self._text:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = QFont(self.font().family())
-        font.setPixelSize(max(10, int(self.height() * 0.52)))
-        painter.setFont(font)
-        painter.setPen(QColor(YELLOW))
-        metrics = QFontMetricsF(font)
-        period = metrics.horizontalAdvance(self._text) + self.width() * 0.35
-        # Start at the right edge, then repeat the text every `period` pixels.
-        x = self.width() - math.fmod(self._offset, period)
-        baseline = (self.height() + metrics.ascent() - metrics.descent()) / 2
-        while x > -period:
-            x -= period
-        while x < self.width():
-            painter.drawText(int(x), int(baseline), self._text)
-            x += period
-
-
-class CounterTile(QFrame):
-    """One counter in the grid: its name and the number it serves (or 暂停 / —)."""
-
-    def __init__(self, number: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.number = number
-        self.setObjectName("tile")
-        self.name_label = QLabel(self)
-        self.name_label.setObjectName("tileName")
-        self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label = QLabel(self)
-        self.note_label.setObjectName("tileNote")
-        self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.value_label = QLabel(self)
-        self.value_label.setObjectName("tileValue")
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.value_label, 1)
-        self._highlight = QTimer(self)
-        self._highlight.setSingleShot(True)
-        self._highlight.timeout.connect(lambda: self._set_state(self.property("state"), False))
-        self.current: str | None = None
-        self.status = CounterStatus.CLOSED
-
-    def set_name(self, name: str) -> None:
-        main, extra = split_counter_name(name)
-        self.name_label.setText(main)
-        self.note_label.setText(extra)
-        self.note_label.setVisible(bool(extra))
-
-    def show_state(self, status: CounterStatus, current: str | None) -> None:
-        self.status, self.current = status, current
-        if status == CounterStatus.PAUSED:
-            self.value_label.setText(self.tr("暂停"))
-            state = "paused"
-        elif current:
-            self.value_label.setText(current)
-            state = "serving"
-        else:
-            self.value_label.setText("—")
-            state = "idle" if status == CounterStatus.OPEN else "closed"
-        self._set_state(state, self._highlight.isActive())
-
-    def highlight(self, ms: int = 8000) -> None:
-        self._highlight.start(ms)
-        self._set_state(self.property("state"), True)
-
-    def _set_state(self, state: str, called: bool) -> None:
-        for widget in (self, self.value_label):
-            widget.setProperty("state", state)
-            widget.setProperty("called", called)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-
-
-# ---- the shared machinery ----------------------------------------------------------------
-
-
-class _LiveScreen(QWidget):
-    """What both screens share: the start-up load, the follower, background re-reads after
-    each burst of events, the connection notice, the clock, and an orderly shutdown.
-
-    Signals:
-    - loaded(): the first picture from the database is on screen and the follower runs;
-    - refreshed(): a background re-read was applied;
-    - connection_changed(bool): the screen lost (False) or regained (True) the database.
-    """
-
-    loaded = Signal()
-    refreshed = Signal()
-    connection_changed = Signal(bool)
-
-    SETTLE_MS = 150  # re-read this long after the last event of a burst
-    RESYNC_MS = 30_000  # and now and then anyway (settings, a new day)
-    RETRY_MS = 2_000  # start-up load retry while the database is away
-
-    def __init__(
-        self, services: HallServices, parent: QWidget | None, poll_interval: float
-    ) -> None:
-        super().__init__(parent)
-        guard_emit_refcount_bug()
-        self.services = services
-        self.poll_interval = poll_interval
-        self.runner = Runner(self, name="display-db")  # one reader thread, one connection
-        self.follower: EventFollower | None = None
-        self.connected = True
-        self.is_loaded = False
-        self._closed = False
-        self._refreshing = False
-        self._dirty = False
-        self._discarded = 0
-
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(self.SETTLE_MS)
-        self._settle.timeout.connect(self.refresh)
-        self._resync = QTimer(self)
-        self._resync.setInterval(self.RESYNC_MS)
-        self._resync.timeout.connect(self.refresh)
-        self._clock_timer = QTimer(self)
-        self._clock_timer.timeout.connect(self._tick)
-        self._spaced: list[tuple[QLayout, tuple[int, int, int, int], int]] = []
-
-    def _space(
-        self, layout: QLayout, margins: tuple[int, int, int, int] = (0, 0, 0, 0), spacing: int = 0
-    ) -> QLayout:
-        """Margins and spacing in pixels at 1080 lines; they scale with the screen."""
-        self._spaced.append((layout, margins, spacing))
-        return layout
-
-    def _scale_spacing(self, scale: float) -> None:
-        for layout, margins, spacing in self._spaced:
-            layout.setContentsMargins(*(round(m * scale) for m in margins))
-            layout.setSpacing(round(spacing * scale))
-
-    # ---- hooks for the two screens -------------------------------------------------------
-
-    def _load_start(self) -> Any:  # worker thread
-        raise NotImplementedError
-
-    def _load_refresh(self) -> Any:  # worker thread
-        raise NotImplementedError
-
-    def _apply_start(self, result: Any) -> int:
-        """Show the start-up picture; return the event id to follow from."""
-        raise NotImplementedError
-
-    def _apply_refresh(self, result: Any) -> None:
-        raise NotImplementedError
-
-    def _apply_events(self, events: list[Event]) -> None:
-        raise NotImplementedError
-
-    def _show_connection(self, connected: bool) -> None:
-        raise NotImplementedError
-
-    def _show_time(self, now: datetime) -> None:
-        raise NotImplementedError
-
-    # ---- life cycle ----------------------------------------------------------------------
-
-    def _begin(self) -> None:
-        self._tick()
-        self._clock_timer.start(1000)
-        self.runner.submit(self._read(self._load_start), self._started, self._start_failed)
-
-    def _started(self, result: Any) -> None:
-        if self._closed:
-            return
-        last_id = self._apply_start(result)
-        self._set_connected(True)
-        self.follower = EventFollower(
-            self.services.store, after_id=last_id, poll_interval=self.poll_interval
-        )
-        self.follower.events.connect(self._on_events)
-        self.follower.connection_changed.connect(self._on_connection)
-        self.follower.start()
-        self._resync.start()
-        self.is_loaded = True
-        self.loaded.emit()
-
-    def _start_failed(self, err: YichuangError) -> None:
-        if self._closed:
-            return
-        log.warning("display cannot load from the database yet: %s", err)
-        self._set_connected(False)
-        QTimer.singleShot(self.RETRY_MS, self._retry_start)
-
-    def _retry_start(self) -> None:
-        if not self._closed:
-            self.runner.submit(self._read(self._load_start), self._started, self._start_failed)
-
-    def _on_events(self, events: list[Event]) -> None:
-        if self._closed:
-            return
-        if self._refreshing:
-            self._dirty = True  # that re-read may predate these events
-        self._apply_events(events)
-        self._settle.start()
-
-    def _on_connection(self, connected: bool) -> None:
-        if self._closed:
-            return
-        self._set_connected(connected)
-        if connected:
-            self.refresh()
-
-    def _set_connected(self, connected: bool) -> None:
-        if connected != self.connected:
-            self.connected = connected
-            self._show_connection(connected)
-            self.connection_changed.emit(connected)
-
-    def refresh(self) -> None:
-        """Re-read the picture from the database in the background."""
-        if self._closed or not self.is_loaded:
-            return
-        if self._refreshing:
-            self._dirty = True
-            return
-        self._refreshing = True
-        self._dirty = False
-        self.runner.submit(self._read(self._load_refresh), self._refreshed, self._refresh_failed)
-
-    def _refreshed(self, result: Any) -> None:
-        self._refreshing = False
-        if self._closed:
-            return
-        if self._dirty and self._discarded < 3:
-            self._discarded += 1
-            self.refresh()  # events arrived meanwhile: read again rather than step back
-            return
-        self._discarded = 0
-        self._apply_refresh(result)
-        self.refreshed.emit()
-        if self._dirty:
-            self.refresh()
-
-    def _refresh_failed(self, err: YichuangError) -> None:
-        self._refreshing = False
-        if not self._closed:
-            log.warning("display could not re-read the hall: %s", err)
-
-    def _read(self, load: Callable[[], Any]) -> Callable[[], Any]:
-        """A background read that reconnects after the server went away (the next read would
-        otherwise fail on the dead connection for good)."""
-        return lambda: self.services.store.retrying(load)
-
-    def _tick(self) -> None:
-        self._show_time(self.services.clock())
-
-    def shutdown(self) -> None:
-        """Stop the follower, the timers and the reader thread (before the database closes)."""
-        if self._closed:
-            return
-        self._closed = True
-        for timer in (self._settle, self._resync, self._clock_timer):
-            timer.stop()
-        if self.follower is not None:
-            self.follower.stop()
-        self.runner.submit(self._close_reader)
-        self.runner.close()  # runs what is queued, then ends the reader thread
-
-    def _close_reader(self) -> None:
-        """Close the reader thread's own connection (peewee keeps one per thread)."""
-        with contextlib.suppress(*CONNECTION_ERRORS):  # already gone with the server
-            self.services.store.close()
-
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self.shutdown()
-        super().closeEvent(event)
-
-
-def _scaled(template: str, scale: float) -> str:
-    """Replace every ``{NN}`` in a style sheet by NN pixels times ``scale``."""
-    return re.sub(r"\{(\d+)\}", lambda m: str(max(1, round(int(m.group(1)) * scale))), template)
 
 
 HALL_STYLE = f"""
@@ -659,11 +180,12 @@ QLabel#offline {{ font-size: {{22}}px; color: {WHITE}; background: #8a1c1c;
 """
 
 
-class CallDisplay(_LiveScreen):
+class CallDisplay(LiveScreen):
     """The lobby's call display, full screen on a chosen monitor.
 
     Signals (besides those of the shared machinery: loaded, refreshed, connection_changed):
-    - call_shown(str ticket, int counter): a new call is on screen (and handed to the announcer).
+    - call_shown(str ticket, int counter): a call is on screen; it is announced too, unless the
+      same batch of events already ended it (a catch-up after an outage).
 
     ``announcer``: the announcement queue to use (default: a new one with the platform's
     voice); the display closes it when it shuts down.
@@ -806,7 +328,7 @@ class CallDisplay(_LiveScreen):
         dense = len(self.tiles) > 8
         style = HALL_STYLE.replace("{TILE_NAME}", "{22}" if dense else "{28}")
         style = style.replace("{TILE_VALUE}", "{46}" if dense else "{60}")
-        self.setStyleSheet(_scaled(style, scale))
+        self.setStyleSheet(scaled_style(style, scale))
         self._scale_spacing(scale)
         self.banner.scale = scale
         self.marquee.scale = scale
@@ -902,6 +424,7 @@ class CallDisplay(_LiveScreen):
         self.history_empty.setVisible(not earlier)
 
     def _apply_events(self, events: list[Event]) -> None:
+        shown: list[CallRecord] = []
         announce: list[CallRecord] = []
         for i, event in enumerate(events):
             kind, p = event.kind, event.payload
@@ -915,6 +438,7 @@ class CallDisplay(_LiveScreen):
                 if tile is not None:
                     tile.show_state(tile.status, call.ticket)
                     tile.highlight()
+                shown.append(call)
                 if not self._superseded(call.counter, events[i + 1 :]):
                     announce.append(call)
             elif kind in (EventKind.ISSUED, EventKind.REQUEUED):
@@ -931,11 +455,12 @@ class CallDisplay(_LiveScreen):
             elif kind == EventKind.SIGNED_OUT and tile is not None:
                 tile.show_state(CounterStatus.CLOSED, None)
         self._show_waiting()
-        if any(e.kind in CALL_KINDS for e in events):
+        if shown:
             self._show_calls(flash=True)
+        for call in shown:
+            self.call_shown.emit(call.ticket, call.counter)
         for call in announce:
             self.announcer.announce(call.ticket, call.counter_name)
-            self.call_shown.emit(call.ticket, call.counter)
 
     @staticmethod
     def _superseded(counter: int, later: list[Event]) -> bool:
@@ -1006,7 +531,7 @@ class CounterView:
     queue_names: dict[str, str] = field(default_factory=dict)
 
 
-class CounterDisplay(_LiveScreen):
+class CounterDisplay(LiveScreen):
     """The screen above one counter (``yichuang display --counter 3``): its name, the clerk's
     name and staff number (亮牌服务), and the number being served, or 暂停 with the reason.
 
@@ -1105,7 +630,7 @@ class CounterDisplay(_LiveScreen):
     def _set_scale(self, scale: float) -> None:
         self._scale = scale
         self._scale_spacing(scale)
-        self.setStyleSheet(_scaled(COUNTER_STYLE, scale))
+        self.setStyleSheet(scaled_style(COUNTER_STYLE, scale))
 
     # ---- the picture ---------------------------------------------------------------------
 
