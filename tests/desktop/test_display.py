@@ -328,6 +328,8 @@ def hall_worker(url: str, actions: list[tuple[str, Any]], results: Any) -> None:
             elif action == "call":
                 ticket = services.engine.call_next(arg)
                 results.put(ticket.number if ticket else None)
+            elif action == "finish":
+                services.engine.finish(arg)
     finally:
         services.close()
 
@@ -439,32 +441,39 @@ def test_a_display_that_loses_the_database_keeps_its_picture_and_catches_up(qtbo
         store.close()
         assert "127.0.0.1:5432" in url
         services = HallServices.open(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
+        set_repeat(services, 1)
         record = Recorder(announcer)
         display = open_display(qtbot, services, announcer)
 
-        run_elsewhere(qtbot, url, [("issue", "A"), ("issue", "B"), ("call", 1)])
+        run_elsewhere(qtbot, url, [("issue", "A"), ("issue", "B"), ("issue", "A"), ("call", 1)])
         qtbot.waitUntil(lambda: display.newest_call is not None, timeout=WAIT)
-        first = display.newest_call.ticket
+        assert display.newest_call.ticket == "A001"
 
         with qtbot.waitSignal(display.connection_changed, timeout=WAIT) as lost:
             proxy.cut()
         assert lost.args == [False]
         assert not display.offline_label.isHidden()
 
-        # The hall goes on without this screen: counter 2 calls meanwhile.
-        second = run_elsewhere(qtbot, url, [("call", 2)])[0]
-        assert display.newest_call.ticket == first  # the last known picture stays
-        assert display.tiles[1].current == first
+        # The hall goes on without this screen: 2号窗口 calls B001, serves it, calls A002.
+        called = run_elsewhere(qtbot, url, [("call", 2), ("finish", 2), ("call", 2)])
+        assert called == ["B001", "A002"]
+        assert display.newest_call.ticket == "A001"  # the last known picture stays
+        assert display.tiles[1].current == "A001"
+        assert not display.offline_label.isHidden()
 
         with qtbot.waitSignal(display.connection_changed, timeout=WAIT) as back:
             proxy.restore()
         assert back.args == [True]
-        qtbot.waitUntil(lambda: display.newest_call.ticket == second, timeout=WAIT)
+        qtbot.waitUntil(lambda: display.newest_call.ticket == "A002", timeout=WAIT)
         assert display.offline_label.isHidden()
-        assert display.tiles[2].current == second
-        qtbot.waitUntil(
-            lambda: speech_sentence(second, "2号窗口") in record.texts("spoken"), timeout=WAIT
-        )
+        assert [c.ticket for c in display.calls] == ["A002", "B001", "A001"]
+        assert display.tiles[2].current == "A002"
+        # Caught up: A002 is announced; B001, already served, is listed but not called out.
+        qtbot.waitUntil(lambda: len(record.texts("announced")) == 2, timeout=WAIT)
+        assert record.texts("spoken") == [
+            speech_sentence("A001", "1号窗口"),
+            speech_sentence("A002", "2号窗口"),
+        ]
         display.shutdown()
     finally:
         if services is not None:
