@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>{date} 前办结（{days} 个工作日）</source>
-        <translation>Done by {date} ({days} working days)</translation>
+        <translation>Done by {date} ({days} working day(s))</translation>
     </message>
     <message>
         <source>即办件，当日办结</source>
@@ -257,7 +257,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>文书生成失败：{reason}。办件已登记，可点“打印文书”重试。</source>
-        <translation>Could not generate the documents: {reason}. The case is recorded; click “Print documents” to try again.</translation>
+        <translation>Could not generate the documents: {reason}. The case is recorded; click &quot;Print documents&quot; to try again.</translation>
     </message>
     <message>
         <source>办件 {number} 的文书</source>
@@ -405,7 +405,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>请扫描预约服务单（或手机上）的二维码；也可粘贴二维码内容后点“核验签到”。</source>
-        <translation>Scan the QR code on the appointment slip (or on the phone), or paste the QR contents and click “Verify and check in”.</translation>
+        <translation>Scan the QR code on the appointment slip (or on the phone), or paste the QR contents and click &quot;Verify and check in&quot;.</translation>
     </message>
     <message>
         <source>YC1|预约号|日期|大厅|签名</source>
@@ -437,7 +437,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>已读取 {n} 行，等待二维码的签名行…</source>
-        <translation>Read {n} lines; waiting for the QR code&apos;s signature line…</translation>
+        <translation>Read {n} line(s); waiting for the QR code&apos;s signature line…</translation>
     </message>
     <message>
         <source>正在核验…</source>
@@ -445,7 +445,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>签到成功，排队号</source>
-        <translation>Checked in. Queue ticket</translation>
+        <translation>Checked in: queue ticket</translation>
     </message>
     <message>
         <source>预约 {number}（{kind}）已签到
@@ -913,7 +913,7 @@ Booked for {start}–{end}; waiting ahead: {ahead}</translation>
     <name>DeficientPage</name>
     <message>
         <source>容缺材料（勾选缺少的）</source>
-        <translation>Deferrable materials (tick the missing ones)</translation>
+        <translation>Deferrable material (tick if missing)</translation>
     </message>
     <message>
         <source>补交方式</source>
@@ -953,11 +953,11 @@ Booked for {start}–{end}; waiting ahead: {ahead}</translation>
     </message>
     <message>
         <source>打印《容缺受理告知书（明白纸）》一式两联，含承诺书：申请人签字，一联留存。办件显示为“待补材料”，补齐前逾期会被标出。</source>
-        <translation>Prints the Deficiency Acceptance Notice (Clear Notice) in two copies with the commitment: the applicant signs and keeps one. The case shows as “Awaiting materials” and is flagged if the deadline passes first.</translation>
+        <translation>Prints the Deficiency Acceptance Notice (Clear Notice) in two copies with the commitment: the applicant signs and keeps one. The case shows as &quot;Awaiting materials&quot; and is flagged if the deadline passes first.</translation>
     </message>
     <message>
         <source>所选事项没有“容缺后补”材料，不能容缺受理；可改用“一次性告知”。</source>
-        <translation>The chosen items have no deferrable materials, so they cannot be accepted with deficiency; use “One-time notice” instead.</translation>
+        <translation>The chosen items have no deferrable materials, so they cannot be accepted with deficiency; use &quot;One-time notice&quot; instead.</translation>
     </message>
     <message>
         <source>不晚于承诺办结日</source>
@@ -1063,7 +1063,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>本机没有可用的打印机。文书仍在预览中，可以先“另存为PDF”，或安装打印机后重试。</source>
-        <translation>No printer is available on this PC. The documents are still in the preview: “Save as PDF” for now, or install a printer and try again.</translation>
+        <translation>No printer is available on this PC. The documents are still in the preview: &quot;Save as PDF&quot; for now, or install a printer and try again.</translation>
     </message>
     <message>
         <source>默认打印机</source>
@@ -1071,7 +1071,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>无法打印：打印机“{name}”没有响应（未连接、脱机、缺纸或无权限）。文书仍在预览中，请检查打印机后重试，或先“另存为PDF”。</source>
-        <translation>Cannot print: printer “{name}” is not responding (not connected, offline, out of paper or no permission). The documents are still in the preview; check the printer and try again, or “Save as PDF” for now.</translation>
+        <translation>Cannot print: printer &quot;{name}&quot; is not responding (not connected, offline, out of paper or no permission). The documents are still in the preview; check the printer and try again, or &quot;Save as PDF&quot; for now.</translation>
     </message>
     <message>
         <source>无法保存到 {path}：{reason}</source>
@@ -1134,11 +1134,11 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>{days} 个工作日内，{date} 前答复申请人</source>
-        <translation>Reply to the applicant within {days} working days, by {date}</translation>
+        <translation>Reply to the applicant within {days} working day(s), by {date}</translation>
     </message>
     <message>
         <source>复杂事项，需会商协调（答复期限 {days} 个工作日）</source>
-        <translation>Complex matter: needs coordination (reply within {days} working days)</translation>
+        <translation>Complex matter: needs coordination (reply within {days} working day(s))</translation>
     </message>
 </context>
 <context>
@@ -1327,7 +1327,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>请将预约单上的二维码对准扫描口；或在下方输入预约码后点“签到”。</source>
-        <translation>Hold the QR code on your appointment slip to the scanner, or enter the appointment code below and tap “Check in”.</translation>
+        <translation>Hold the QR code on your appointment slip to the scanner, or enter the appointment code below and tap &quot;Check in&quot;.</translation>
     </message>
     <message>
         <source>预约码</source>
@@ -1383,7 +1383,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>您选择的“{service}”将在恢复后自动出号，请稍候。</source>
-        <translation>Your ticket for “{service}” will print as soon as the connection is back. Please wait.</translation>
+        <translation>Your ticket for &quot;{service}&quot; will print as soon as the connection is back. Please wait.</translation>
     </message>
     <message>
         <source>签到成功</source>
@@ -1518,7 +1518,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>{number} 已叫 {calls} 次仍未到窗口。</source>
-        <translation>{number} has been called {calls} times and has not come to the counter.</translation>
+        <translation>{number} has been called {calls} time(s) and has not come to the counter.</translation>
     </message>
     <message>
         <source>重新排队：号码回到队尾，群众稍后到场仍可办理；仅过号：本号作废。</source>
@@ -1589,7 +1589,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>材料（勾选有问题的）</source>
-        <translation>Material (tick those with problems)</translation>
+        <translation>Material (tick if faulty)</translation>
     </message>
     <message>
         <source>存在问题</source>
@@ -1613,7 +1613,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>＋ 目录外的材料</source>
-        <translation>＋ Material not in the catalog</translation>
+        <translation>+ Material not in the catalog</translation>
     </message>
     <message>
         <source>https://… 打印为二维码</source>
@@ -1668,7 +1668,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>补充说明（选“其他”时必填）</source>
-        <translation>Details (required for “Other”)</translation>
+        <translation>Details (required for &quot;Other&quot;)</translation>
     </message>
     <message>
         <source>暂停</source>
@@ -1826,7 +1826,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>自定时段：新开时段可约 {n} 个；同一服务人员同一时间只能安排一个预约。</source>
-        <translation>Custom time: a new slot takes {n} bookings; a staff member can have only one appointment at a time.</translation>
+        <translation>Custom time: a new slot takes {n} booking(s); a staff member can have only one appointment at a time.</translation>
     </message>
     <message>
         <source>该时段还可约 {n} 个（共 {capacity} 个）。</source>
@@ -1976,7 +1976,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>承诺件 · 承诺 {promised} 个工作日（法定 {statutory} 个）</source>
-        <translation>Promised item · {promised} working days (statutory {statutory})</translation>
+        <translation>Promised item · {promised} working day(s) (statutory {statutory})</translation>
     </message>
     <message>
         <source> · 一次办好</source>
@@ -2244,7 +2244,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>找不到打印机“{name}”</source>
-        <translation>Printer “{name}” not found</translation>
+        <translation>Printer &quot;{name}&quot; not found</translation>
     </message>
     <message>
         <source>本机没有可用的打印机，请在设置中指定</source>
@@ -2272,43 +2272,43 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”含有 Excel 不支持的控制字符</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” contains control characters Excel does not support</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; contains control characters Excel does not support</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”不能为空</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” must not be empty</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; must not be empty</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”不是整数：{value}</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” is not a whole number: {value}</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; is not a whole number: {value}</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”不能小于 {minimum}：{value}</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” must be at least {minimum}: {value}</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; must be at least {minimum}: {value}</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”的值“{value}”无效，应为：{choices}</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” value “{value}” is invalid; expected one of: {choices}</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; value &quot;{value}&quot; is invalid; expected one of: {choices}</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”引用了不存在的{target}：{value}</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” refers to a {target} that does not exist: {value}</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; refers to a {target} that does not exist: {value}</translation>
     </message>
     <message>
         <source>目录文件缺少“{sheet}”工作表</source>
-        <translation>The catalog file has no “{sheet}” sheet</translation>
+        <translation>The catalog file has no &quot;{sheet}&quot; sheet</translation>
     </message>
     <message>
         <source>{sheet}表缺少“{column}”列（表头应在第 1 行）</source>
-        <translation>Sheet {sheet} has no “{column}” column (headers must be in row 1)</translation>
+        <translation>Sheet {sheet} has no &quot;{column}&quot; column (headers must be in row 1)</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”与第 {first} 行重复：{value}</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” repeats row {first}: {value}</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; repeats row {first}: {value}</translation>
     </message>
     <message>
         <source>{sheet}表第 {row} 行“{column}”（{value}）不能超过“法定时限”（{statutory}）</source>
-        <translation>Sheet {sheet}, row {row}: “{column}” ({value}) must not exceed the statutory time limit ({statutory})</translation>
+        <translation>Sheet {sheet}, row {row}: &quot;{column}&quot; ({value}) must not exceed the statutory time limit ({statutory})</translation>
     </message>
     <message>
         <source>操作失败：{detail}</source>
@@ -2348,7 +2348,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>“{queue}”今日号源已取完（每日 {cap} 个）</source>
-        <translation>No tickets left today for “{queue}” ({cap} a day)</translation>
+        <translation>No tickets left today for &quot;{queue}&quot; ({cap} a day)</translation>
     </message>
     <message>
         <source>找不到号码 {ticket}</source>
@@ -2356,11 +2356,11 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>号码 {ticket} 当前状态为“{state}”，不能{action}</source>
-        <translation>Ticket {ticket} is “{state}”; cannot {action}</translation>
+        <translation>Ticket {ticket} is &quot;{state}&quot;; cannot {action}</translation>
     </message>
     <message>
         <source>号码 {ticket} 只叫过 {calls} 次，需叫满 {needed} 次才能过号</source>
-        <translation>Ticket {ticket} has been called {calls} times; it must be called {needed} times before a no-show</translation>
+        <translation>Ticket {ticket} has been called {calls} time(s); it must be called {needed} times before a no-show</translation>
     </message>
     <message>
         <source>工号或密码不正确</source>
@@ -2392,7 +2392,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>{kind}号码“{number}”格式不对，请核对</source>
-        <translation>{kind} number “{number}” is not valid; please check it</translation>
+        <translation>{kind} number &quot;{number}&quot; is not valid; please check it</translation>
     </message>
     <message>
         <source>居民身份证号码有误：{detail}</source>
@@ -2428,7 +2428,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>统一社会信用代码中不能出现“{char}”（只用数字和除 I、O、Z、S、V 以外的大写字母）</source>
-        <translation>A unified social credit code cannot contain “{char}” (only digits and capital letters other than I, O, Z, S, V)</translation>
+        <translation>A unified social credit code cannot contain &quot;{char}&quot; (only digits and capital letters other than I, O, Z, S, V)</translation>
     </message>
     <message>
         <source>统一社会信用代码第 3 至 8 位（登记管理机关行政区划码）应为数字</source>
@@ -2440,7 +2440,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>联系电话“{phone}”无效，请填写手机号或带区号的固定电话</source>
-        <translation>Phone number “{phone}” is invalid; enter a mobile number or a landline with area code</translation>
+        <translation>Phone number &quot;{phone}&quot; is invalid; enter a mobile number or a landline with area code</translation>
     </message>
     <message>
         <source>未知的工作人员工号：{number}</source>
@@ -2448,7 +2448,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>请填写“{field}”</source>
-        <translation>Please fill in “{field}”</translation>
+        <translation>Please fill in &quot;{field}&quot;</translation>
     </message>
     <message>
         <source>请选择办理结果：窗口无否决权，每件事都要以一种结果办结（{choices}）</source>
@@ -2460,7 +2460,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>办件 {case_no} 当前状态为“{state}”，不能{action}</source>
-        <translation>Case {case_no} is “{state}”; cannot {action}</translation>
+        <translation>Case {case_no} is &quot;{state}&quot;; cannot {action}</translation>
     </message>
     <message>
         <source>办件 {case_no} 由首问责任人 {first_name}（工号 {first}）负责，只有其本人可以重新打开</source>
@@ -2472,7 +2472,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>“{material}”不是“{item}”的容缺后补材料，不能容缺受理；可出具一次性告知书</source>
-        <translation>“{material}” is not a deferrable material of “{item}”, so it cannot be accepted with deficiency; issue a one-time notice instead</translation>
+        <translation>&quot;{material}&quot; is not a deferrable material of &quot;{item}&quot;, so it cannot be accepted with deficiency; issue a one-time notice instead</translation>
     </message>
     <message>
         <source>补交期限 {deadline} 不能晚于承诺办结日 {limit}（{item}）</source>
@@ -2496,7 +2496,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>预约 {number} 当前状态为“{state}”，不能{action}</source>
-        <translation>Appointment {number} is “{state}”; cannot {action}</translation>
+        <translation>Appointment {number} is &quot;{state}&quot;; cannot {action}</translation>
     </message>
     <message>
         <source>预约时段有误：{detail}</source>
@@ -2552,7 +2552,7 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     </message>
     <message>
         <source>工作日历有误：{where}“{value}”不是有效日期（应为 YYYY-MM-DD）</source>
-        <translation>Working calendar error: {where} “{value}” is not a valid date (expected YYYY-MM-DD)</translation>
+        <translation>Working calendar error: {where} &quot;{value}&quot; is not a valid date (expected YYYY-MM-DD)</translation>
     </message>
     <message>
         <source>工作日历文件格式有误：{detail}</source>
