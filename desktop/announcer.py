@@ -20,7 +20,6 @@ display. A watchdog moves the queue on when an utterance does not finish in time
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import re
@@ -46,39 +45,6 @@ NO_SPEECH = "none"  # engine name that turns speech off on purpose (chime and vi
 
 
 # ---- a PySide6 6.12 bug ---------------------------------------------------------------------
-
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-_guarded = False
-
-
-def guard_emit_refcount_bug() -> None:
-    """Keep the process alive despite a PySide6 6.12.0 bug, once per process.
-
-    ``SignalInstance.emit`` returns True without a new reference. On CPython 3.11, where True
-    is not immortal, every emit from Python code (ours, the event follower's, the background
-    runner's) takes one reference from True, and the process aborts ("bool_dealloc") after a
-    few hundred emits: a call display died after about 115 calls. CPython 3.12 makes True
-    immortal; this gives it the same huge reference count, after checking the object layout.
-    """
-    global _guarded
-    if _guarded:
-        return
-    _guarded = True
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    if sys.getrefcount(True) >= before:
-        return  # a fixed PySide6, or an immortal True
-    count = ctypes.c_ssize_t.from_address(id(True))
-    if count.value + 1 != sys.getrefcount(True):  # not the layout we know (a debug build?)
-        log.error("PySide6 drops references to True on emit; this process may abort")
-        return
-    count.value += 1 << 40
-    log.info("guarding against PySide6's emit reference bug (True made immortal)")
 
 
 # ---- sentences -----------------------------------------------------------------------------
@@ -409,7 +375,6 @@ class Announcer(QObject):
         utterance_timeout_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
-        guard_emit_refcount_bug()
         self.repeat = max(1, repeat)
         self.chime = chime if chime is not None else Chime()
         self.chime.setParent(self)

@@ -58,7 +58,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     ours = QTranslator(app)
     qm = resources.files("resources").joinpath(f"i18n/yichuang_{language}.qm")
-    if qm.is_file() and ours.load(qm.read_bytes()):
+    # Load from the file: QTranslator.load(bytes) keeps a pointer to the bytes, not a copy.
+    if qm.is_file() and ours.load(str(qm)):
         app.installTranslator(ours)
         translators.append(ours)
     else:

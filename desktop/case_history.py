@@ -278,13 +278,13 @@ class CaseHistoryDialog(QDialog):
             self.timeline.setRowCount(0)
             self._enable(True)
             return
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.title_label.setText(
             self.tr("办件 {number}（{kind}）").format(
-                number=case.number, kind=tr("case", CASE_KIND_NAMES[case.kind])
+                number=case.number, kind=translate("case", CASE_KIND_NAMES[case.kind])
             )
         )
-        status = tr("case", case.status_name)
+        status = translate("case", case.status_name)
         if case.materials_overdue:
             status += self.tr("（补交已逾期）")
         facts = self.fact_labels
@@ -292,7 +292,7 @@ class CaseHistoryDialog(QDialog):
         facts["status"].setProperty("role", "error" if case.materials_overdue else "")
         facts["status"].style().unpolish(facts["status"])
         facts["status"].style().polish(facts["status"])
-        facts["outcome"].setText(tr("outcome", case.outcome_name) if case.outcome else "—")
+        facts["outcome"].setText(translate("outcome", case.outcome_name) if case.outcome else "—")
         citizen = case.citizen
         ident = citizen.credit_code if citizen.is_enterprise else citizen.id_number
         facts["citizen"].setText(

@@ -22,6 +22,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -70,7 +71,7 @@ from yichuang.services import HallServices
 
 log = logging.getLogger(__name__)
 
-CaseEntry = Callable[[QWidget, Ticket | None], None]
+CaseEntry = Callable[[QWidget, ClerkSession, Ticket | None], None]
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,21 @@ class ClerkConsole(QMainWindow):
             self.open_case_entry,
             tip=self.tr("无号咨询、电话咨询等直接登记办件"),
         )
+        self.act_check_in = self._action(
+            self.tr("预约签到"),
+            self.open_check_in,
+            tip=self.tr("扫描或输入预约单二维码，为预约群众签到取号"),
+        )
+        self.act_schedule = self._action(
+            self.tr("预约日程"),
+            self.open_schedule,
+            tip=self.tr("查看并打印本人当天的预约（含上门办）日程"),
+        )
+        self.act_cases = self._action(
+            self.tr("办件查询"),
+            self.open_case_history,
+            tip=self.tr("查看办件时间线、补齐材料、重新打开本人首问的办件"),
+        )
         self.act_refresh = self._action(self.tr("刷新"), self.refresh, "Ctrl+R")
         self.act_sign_out = self._action(self.tr("签退"), self.sign_out)
 
@@ -249,6 +265,9 @@ class ClerkConsole(QMainWindow):
         self.toolbar = QToolBar(self.tr("办件"))
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.act_case_entry)
+        self.toolbar.addAction(self.act_cases)
+        self.toolbar.addAction(self.act_check_in)
+        self.toolbar.addAction(self.act_schedule)
         self.toolbar.addAction(self.act_refresh)
         layout.addWidget(self.toolbar)
         self.clerk_label = named(QLabel(), "clerkName")
@@ -696,6 +715,8 @@ class ClerkConsole(QMainWindow):
         self.act_pause.setText(self.tr("恢复") if paused else self.tr("暂停"))
         self.buttons["F7"].emphasize(paused)
         self.act_case_entry.setEnabled(signed and self.case_entry is not None)
+        for action in (self.act_check_in, self.act_schedule, self.act_cases):
+            action.setEnabled(signed)
         self.act_refresh.setEnabled(signed)
         self.act_sign_out.setEnabled(signed and not self._acting)
 
@@ -849,13 +870,51 @@ class ClerkConsole(QMainWindow):
 
     def _run_case_entry(self, ticket: Ticket | None) -> None:
         assert self.case_entry is not None
+        if self.session is None:
+            return
         try:
-            self.case_entry(self, ticket)
+            self.case_entry(self, self.session, ticket)
         except YichuangError as err:
             self._show_error(err)
         except Exception:  # the form is another module: keep the counter working
             log.exception("case entry failed")
             self._show_message(self.tr("办件登记窗口出错，请重试或联系管理员"), error=True)
+
+    def open_check_in(self) -> QDialog | None:
+        """预约签到 at the counter: scan the slip, the appointment's ticket is issued."""
+        from desktop.appointment_desk import CheckInDialog
+
+        if self.session is None:
+            return None
+        dialog = CheckInDialog(self.services, self.session.staff, self)
+        dialog.checked_in.connect(lambda _result: self.refresh())
+        return self._show_tool(dialog)
+
+    def open_schedule(self) -> QDialog | None:
+        """The clerk's appointments of the day (home visits included), printable."""
+        from desktop.appointment_desk import HomeVisitSchedule
+
+        if self.session is None:
+            return None
+        staff = self.session.staff
+        return self._show_tool(
+            HomeVisitSchedule(self.services, staff, self, staff_number=staff.number)
+        )
+
+    def open_case_history(self) -> QDialog | None:
+        """Cases and their timelines; materials received; reopening by the first clerk."""
+        from desktop.case_history import CaseHistoryDialog
+
+        if self.session is None:
+            return None
+        return self._show_tool(
+            CaseHistoryDialog(self.services, self.session.staff, self.session.counter, self)
+        )
+
+    def _show_tool(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def no_show(self) -> None:
         number = self._counter()

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLayout, QWidget
 
-from desktop.announcer import guard_emit_refcount_bug
 from desktop.feed import EventFollower
 from desktop.tasks import Runner
 from yichuang.db import CONNECTION_ERRORS
@@ -47,7 +46,6 @@ class LiveScreen(QWidget):
         self, services: HallServices, parent: QWidget | None, poll_interval: float
     ) -> None:
         super().__init__(parent)
-        guard_emit_refcount_bug()
         self.services = services
         self.poll_interval = poll_interval
         self.runner = Runner(self, name="display-db")  # one reader thread, one connection

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -10,18 +11,6 @@ from yichuang.db import CONNECTION_ERRORS, Store
 from yichuang.events import EventFeed
 
 log = logging.getLogger(__name__)
-
-try:  # the LISTEN connection (PostgreSQL) raises the driver's own errors, not peewee's
-    from psycopg2 import InterfaceError as _DriverInterfaceError
-    from psycopg2 import OperationalError as _DriverOperationalError
-
-    LOST_DATABASE: tuple[type[Exception], ...] = (
-        *CONNECTION_ERRORS,
-        _DriverOperationalError,
-        _DriverInterfaceError,
-    )
-except ImportError:  # a SQLite-only installation
-    LOST_DATABASE = CONNECTION_ERRORS
 
 
 class EventFollower(QThread):
@@ -59,14 +48,12 @@ class EventFollower(QThread):
                     if self.last_id is None:
                         self.last_id = feed.latest_id()
                     batch = feed.wait(self.last_id, timeout=0.5)
-                except LOST_DATABASE as exc:
+                except CONNECTION_ERRORS as exc:
                     self._set_connected(False, exc)
                     feed.close()
                     if not self.store.database.is_closed():
-                        try:
+                        with contextlib.suppress(*CONNECTION_ERRORS):
                             self.store.database.close()
-                        except CONNECTION_ERRORS:
-                            pass
                     self.msleep(1000)
                     continue
                 self._set_connected(True)

@@ -18,7 +18,9 @@ from yichuang.services import HallServices
 log = logging.getLogger(__name__)
 
 
-def _place_on_screen(app: QApplication, window: QWidget, screen_number: int, fullscreen: bool) -> None:
+def _place_on_screen(
+    app: QApplication, window: QWidget, screen_number: int, fullscreen: bool
+) -> None:
     screens = app.screens()
     if 0 <= screen_number < len(screens):
         window.setScreen(screens[screen_number])
@@ -30,17 +32,14 @@ def _place_on_screen(app: QApplication, window: QWidget, screen_number: int, ful
 
 
 def clerk_console(services: HallServices, pc: PCConfig, config_path: Path | None) -> QWidget:
-    """A clerk console with case entry wired in (finishing a ticket opens the case form)."""
+    """A clerk console with case entry wired in: finishing a ticket opens the case form."""
+    from desktop.case_entry import open_case_entry
     from desktop.clerk import ClerkConsole
+    from desktop.signin import ClerkSession
+    from yichuang.queue import Ticket
 
-    case_entry = None
-    try:
-        from desktop.case_entry import open_case_entry
-    except ImportError:  # built by the case-entry work; until then finishing records the ticket
-        pass
-    else:
-        def case_entry(parent: QWidget, ticket: object) -> None:
-            open_case_entry(parent, services, ticket)
+    def case_entry(parent: QWidget, session: ClerkSession, ticket: Ticket | None) -> None:
+        open_case_entry(parent, services, ticket, session.staff, session.counter)
 
     return ClerkConsole(services, pc, config_path=config_path, case_entry=case_entry)
 

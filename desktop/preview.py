@@ -112,15 +112,11 @@ class PrintFailed(Exception):
         self.message = message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentPreview", text)
-
-
 def ask_printer(parent: QWidget) -> QPrinter | None:
     """The system print dialog; the chosen printer, or None when the clerk cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("打印文书"))
+    dialog.setWindowTitle(QCoreApplication.translate("DocumentPreview", "打印文书"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer
@@ -129,7 +125,10 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     """The system save dialog; the chosen path, or "" when the clerk cancels."""
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("另存为PDF"), suggested, _tr("PDF 文件 (*.pdf)")
+        parent,
+        QCoreApplication.translate("DocumentPreview", "另存为PDF"),
+        suggested,
+        QCoreApplication.translate("DocumentPreview", "PDF 文件 (*.pdf)"),
     )
     return path
 

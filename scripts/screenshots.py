@@ -146,6 +146,7 @@ def main() -> None:
             CaseEntryDialog = None  # noqa: N806
         if CaseEntryDialog is not None:
             ticket = clerk.current_ticket()
+            CaseEntryDialog.confirm_discard = staticmethod(lambda _parent: True)  # close unasked
             dialog = CaseEntryDialog(services, staff, first.number, ticket)
             dialog.resize(1366, 768)
             save(dialog, app, args.out / "case-entry-1366x768.png")

@@ -30,9 +30,18 @@ class YichuangError(Exception):
         super().__init__(self.en.format(**params))
 
     def user_message(self, translate: Callable[[str, str], str] | None = None) -> str:
-        """The message for a person at the hall, in the UI language (Chinese by default)."""
+        """The message for a person at the hall, in the UI language (Chinese by default).
+
+        A parameter ``x`` may come with ``x_en``, its English wording: when the template is
+        translated (the interface is not Chinese), ``x_en`` fills ``{x}``.
+        """
         template = translate(CONTEXT, self.zh) if translate else self.zh
-        return template.format(**self.params)
+        params = dict(self.params)
+        if template != self.zh:
+            for key in list(params):
+                if key.endswith("_en") and key[:-3] in params:
+                    params[key[:-3]] = params[key]
+        return template.format(**params)
 
 
 class CatalogError(YichuangError):
@@ -101,7 +110,7 @@ class TicketNotFound(YichuangError):
 
 class InvalidTicketState(YichuangError):
     zh = QT_TRANSLATE_NOOP("errors", "号码 {ticket} 当前状态为“{state}”，不能{action}")
-    en = "ticket {ticket} is {state}; cannot {action}"
+    en = "ticket {ticket} is {state_en}; cannot {action_en}"
 
 
 class NoShowTooEarly(YichuangError):

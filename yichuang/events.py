@@ -90,9 +90,12 @@ class EventFeed:
         import psycopg2  # only on PostgreSQL halls
 
         params = self.store.database.connect_params
-        conn = psycopg2.connect(dbname=self.store.database.database, **params)
-        conn.set_session(autocommit=True)
-        conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
+        try:
+            conn = psycopg2.connect(dbname=self.store.database.database, **params)
+            conn.set_session(autocommit=True)
+            conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
+        except psycopg2.Error as exc:  # callers handle peewee's errors, as for any query
+            raise peewee.OperationalError(str(exc).strip()) from exc
         self._listen_conn = conn
 
     def _sleep_on_notify(self, seconds: float) -> None:

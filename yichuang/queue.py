@@ -261,10 +261,23 @@ class QueueEngine:
             return None
         return TicketRow.get_by_id(counter.current_ticket_id)
 
-    def _require_current(self, counter: CounterRow, action: str) -> TicketRow:
+    @staticmethod
+    def _wrong_state(ticket: TicketRow, action: str, action_en: str) -> InvalidTicketState:
+        status = TicketStatus(ticket.status)
+        return InvalidTicketState(
+            ticket=ticket.number,
+            state=STATUS_NAMES[status],
+            state_en=status.value.replace("_", " "),
+            action=action,
+            action_en=action_en,
+        )
+
+    def _require_current(self, counter: CounterRow, action: str, action_en: str) -> TicketRow:
         ticket = self._current(counter)
         if ticket is None:
-            raise InvalidTicketState(ticket="—", state="无", action=action)
+            raise InvalidTicketState(
+                ticket="—", state="无", state_en="none", action=action, action_en=action_en
+            )
         return ticket
 
     def _resolve_queue(self, service: str) -> tuple[QueueRow, str | None]:
@@ -483,11 +496,7 @@ class QueueEngine:
                 now = self.clock()
                 ticket = self._find(ticket_number, now.date())
                 if ticket.status != TicketStatus.WAITING:
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="叫号",
-                    )
+                    raise self._wrong_state(ticket, "叫号", "call it")
                 return self._call(counter, ticket, now)
 
         return self.store.retrying(run)
@@ -522,13 +531,9 @@ class QueueEngine:
         def run() -> Ticket:
             with self.store.write():
                 counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "重呼")
+                ticket = self._require_current(counter, "重呼", "recall it")
                 if ticket.status != TicketStatus.CALLED:
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="重呼",
-                    )
+                    raise self._wrong_state(ticket, "重呼", "recall it")
                 now = self.clock()
                 ticket.call_count += 1
                 ticket.called_at = now
@@ -544,14 +549,10 @@ class QueueEngine:
         def run() -> Ticket:
             with self.store.write():
                 counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "过号")
+                ticket = self._require_current(counter, "过号", "mark it as a no-show")
                 needed = self._policy().noshow_min_calls
                 if ticket.status != TicketStatus.CALLED:
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="过号",
-                    )
+                    raise self._wrong_state(ticket, "过号", "mark it as a no-show")
                 if ticket.call_count < needed:
                     raise NoShowTooEarly(
                         ticket=ticket.number, calls=ticket.call_count, needed=needed
@@ -577,11 +578,7 @@ class QueueEngine:
                 now = self.clock()
                 ticket = self._find(ticket_number, now.date())
                 if ticket.status != TicketStatus.NO_SHOW:
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="重新排队",
-                    )
+                    raise self._wrong_state(ticket, "重新排队", "re-queue it")
                 self._requeue(ticket, now)
                 return self._ticket_view(ticket)
 
@@ -603,15 +600,11 @@ class QueueEngine:
         def run() -> Ticket:
             with self.store.write():
                 counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "开始办理")
+                ticket = self._require_current(counter, "开始办理", "start serving it")
                 if ticket.status == TicketStatus.SERVING:
                     return self._ticket_view(ticket)
                 if ticket.status != TicketStatus.CALLED:
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="开始办理",
-                    )
+                    raise self._wrong_state(ticket, "开始办理", "start serving it")
                 now = self.clock()
                 ticket.status = TicketStatus.SERVING
                 ticket.started_at = now
@@ -627,13 +620,9 @@ class QueueEngine:
         def run() -> Ticket:
             with self.store.write():
                 counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "结束办理")
+                ticket = self._require_current(counter, "结束办理", "finish it")
                 if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="结束办理",
-                    )
+                    raise self._wrong_state(ticket, "结束办理", "finish it")
                 now = self.clock()
                 if ticket.started_at is None:  # the clerk never pressed "start"
                     ticket.started_at = ticket.called_at or now
@@ -660,13 +649,9 @@ class QueueEngine:
         def run() -> Ticket:
             with self.store.write():
                 counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "转办")
+                ticket = self._require_current(counter, "转办", "transfer it")
                 if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
-                    raise InvalidTicketState(
-                        ticket=ticket.number,
-                        state=STATUS_NAMES[TicketStatus(ticket.status)],
-                        action="转办",
-                    )
+                    raise self._wrong_state(ticket, "转办", "transfer it")
                 target = self._counter_row(to_counter) if to_counter is not None else None
                 if to_queue is not None:
                     queue, _ = self._resolve_queue(to_queue)

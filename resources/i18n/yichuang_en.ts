@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>case</source>
-        <translation>case</translation>
-    </message>
-    <message>
-        <source>outcome</source>
-        <translation>outcome</translation>
-    </message>
-</context>
-<context>
     <name>AcceptedPage</name>
     <message>
         <source>承诺办结</source>
@@ -1040,6 +1029,14 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
     <message>
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>Print documents</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>关闭</source>

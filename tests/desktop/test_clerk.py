@@ -50,7 +50,7 @@ def cases():
 @pytest.fixture
 def console(qtbot, services, tmp_path, cases):
     window = open_console(
-        qtbot, services, tmp_path / "pc.toml", case_entry=lambda w, t: cases.append((w, t))
+        qtbot, services, tmp_path / "pc.toml", case_entry=lambda w, session, t: cases.append((w, t))
     )
     yield window
     window.close()  # stops the follower thread before the database closes
