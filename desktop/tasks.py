@@ -22,6 +22,7 @@ from typing import Any
 import peewee
 from PySide6.QtCore import QObject, Signal, Slot
 
+from yichuang.db import drop_thread_connection
 from yichuang.errors import DatabaseUnavailable, YichuangError
 
 log = logging.getLogger(__name__)
@@ -88,9 +89,13 @@ class Runner(QObject):
                 fn, relay = item
                 try:
                     result = fn()
+                except DatabaseUnavailable as err:
+                    drop_thread_connection()
+                    relay.failed.emit(err)
                 except YichuangError as err:
                     relay.failed.emit(err)
                 except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                    drop_thread_connection()  # reads on this thread reconnect next time
                     relay.failed.emit(DatabaseUnavailable(detail=str(exc).strip()))
                 except Exception as exc:  # a bug: log it fully, show a short message
                     log.exception("background task failed")

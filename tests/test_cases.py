@@ -571,6 +571,31 @@ def test_only_the_first_clerk_reopens(book, clock):
     assert again.outcome is Outcome.ACCEPTED
 
 
+def test_reopening_a_scheduled_case_cancels_its_booked_appointment(book):
+    case = open_business(book)
+    slot = (datetime(2026, 3, 3, 17, 30), datetime(2026, 3, 3, 18, 0))
+    details = ScheduledDetails(AppointmentKind.AFTER_HOURS, *slot, staff_number="1002")
+    first = book.close(case.number, Outcome.SCHEDULED, details, "1001").appointment_no
+    book.reopen(case.number, "1001", reason="市民改约")
+    assert book.appointments.get(first).status is AppointmentStatus.CANCELLED
+    # the same staff member and time can be booked again: the first booking let go of them
+    again = book.close(case.number, Outcome.SCHEDULED, details, "1001")
+    assert again.appointment_no != first
+    assert book.appointments.get(again.appointment_no).status is AppointmentStatus.BOOKED
+
+
+def test_an_escalated_case_is_not_reopened_while_the_desk_works_on_it(book):
+    case = open_business(book)
+    details = EscalatedDetails(EscalationCategory.HARD, "住所证明无法取得，需协调")
+    number = book.close(case.number, Outcome.ESCALATED, details, "1001").escalation_no
+    with pytest.raises(InvalidCaseState) as err:
+        book.reopen(case.number, "1001")
+    assert number in err.value.user_message()
+    book.escalations.answer(number, "已协调住建部门出具证明", by="0001")
+    assert book.reopen(case.number, "1001").status is CaseStatus.OPEN
+    assert len(book.escalations.for_case(case.number)) == 1
+
+
 def test_the_timeline_says_who_did_what_and_when(book, clock):
     case = open_business(book)
     clock.advance(minutes=5)

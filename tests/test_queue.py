@@ -7,6 +7,8 @@ import pytest
 from yichuang import settings
 from yichuang.errors import (
     CounterBusy,
+    CounterInUse,
+    CounterNotOpen,
     CounterPaused,
     CounterServesNothing,
     DailyCapReached,
@@ -246,3 +248,54 @@ def test_waiting_lists_and_counts(engine):
 def test_fairness_policy_defaults_are_documented():
     policy = QueuePolicy()
     assert policy.priority_burst >= 1 and policy.max_wait_minutes > 0
+
+
+def test_a_counter_left_busy_overnight_is_free_next_morning(engine, clock):
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    engine.call_next(1)  # never finished: the clerk went home
+    clock.advance(days=1)
+    state = engine.sign_in(1, "1001")
+    assert state.current is None
+    assert engine.sign_out(1).status is CounterStatus.CLOSED
+    assert engine.ticket("A001", clock.now.date().replace(day=2)).status is TicketStatus.EXPIRED
+
+
+def test_a_counter_in_use_by_a_colleague_is_not_taken_over(engine):
+    engine.sign_in(1, "1001")
+    with pytest.raises(CounterInUse) as err:
+        engine.sign_in(1, "1002")
+    assert "张敏" in err.value.user_message() and "签退" in err.value.user_message()
+    assert engine.sign_in(1, "1001").staff_number == "1001"  # the same clerk again is fine
+    engine.sign_out(1)
+    assert engine.sign_in(1, "1002").staff_number == "1002"
+
+
+def test_transfer_to_an_unstaffed_counter_is_refused(engine):
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    engine.call_next(1)
+    with pytest.raises(CounterNotOpen):
+        engine.transfer(1, to_counter=2)
+    assert engine.counter(1).current.number == "A001"  # nothing changed
+
+
+def test_signing_out_sends_citizens_waiting_for_this_counter_back_to_their_queue(engine):
+    engine.sign_in(1, "1001")
+    engine.sign_in(2, "1002")
+    engine.issue("A")
+    engine.call_next(1)
+    engine.transfer(1, to_counter=2)
+    engine.sign_out(2)
+    assert engine.ticket("A001").target_counter_number is None
+    assert engine.call_next(1).number == "A001"  # anyone serving A can call it now
+
+
+def test_priority_still_goes_first_when_ordinary_tickets_are_late(engine, clock):
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    clock.advance(minutes=45)  # a busy day: the ordinary ticket is long overdue
+    engine.issue("A", kind=TicketKind.PRIORITY, priority_group="孕妇")
+    assert engine.call_next(1).number == "A002"
+    engine.finish(1)
+    assert engine.call_next(1).number == "A001"

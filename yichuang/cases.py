@@ -40,6 +40,7 @@ from yichuang.appointments import (
     AppointmentBook,
     AppointmentKind,
     AppointmentRequest,
+    AppointmentStatus,
 )
 from yichuang.casedocs import case_documents
 from yichuang.catalog import Handling, Material, Necessity, ServiceItem
@@ -58,7 +59,7 @@ from yichuang.errors import (
     UnknownService,
     UnknownStaff,
 )
-from yichuang.escalations import EscalationDesk
+from yichuang.escalations import EscalationDesk, EscalationStatus
 from yichuang.hall import HallDirectory
 from yichuang.i18n import QT_TRANSLATE_NOOP
 from yichuang.idcheck import IdType
@@ -450,6 +451,21 @@ class CaseBook:
                 self._require_status(
                     row, (CaseStatus.CLOSED, CaseStatus.AWAITING_MATERIALS), "重新打开", "reopen"
                 )
+                if row.escalation_no:
+                    escalation = self.escalations.get(row.escalation_no)
+                    if escalation.status is EscalationStatus.OPEN:
+                        raise InvalidCaseState(
+                            case_no=row.number,
+                            state=f"已转“办不成事”窗口（{row.escalation_no}），待答复",
+                            state_en=f"escalated ({row.escalation_no}) and awaiting an answer",
+                            action="重新打开",
+                            action_en="reopen it",
+                        )
+                if row.appointment_no:
+                    appointment = self.appointments.get(row.appointment_no)
+                    if appointment.status is AppointmentStatus.BOOKED:
+                        # the slot and the staff member's time are freed; the slip stops working
+                        self.appointments.cancel(row.appointment_no, clerk, "办件重新打开")
                 previous = Outcome(row.outcome) if row.outcome else None
                 detail = {
                     "previous_outcome": previous.value if previous else None,

@@ -110,7 +110,17 @@ def _make_database(url: str) -> peewee.Database:
             },
         )
     if urlparse(url).scheme in ("postgres", "postgresql"):
-        return url_connect(url, connect_timeout=5)
+        # A server that vanishes (power or network loss) must fail a query in seconds, not
+        # after the kernel's TCP timeout: keepalives plus a send timeout.
+        return url_connect(
+            url,
+            connect_timeout=5,
+            keepalives=1,
+            keepalives_idle=10,
+            keepalives_interval=3,
+            keepalives_count=3,
+            tcp_user_timeout=15000,
+        )
     raise DatabaseUnavailable(detail=f"unsupported database URL {url!r}")
 
 
@@ -164,6 +174,16 @@ def upgrade(store: Store, found: int) -> None:
             step(store.database)
             SchemaVersion.create(version=version, applied_at=datetime.now())
         log.info("database migrated to schema version %d", version)
+
+
+def drop_thread_connection() -> None:
+    """After a connection error outside a transaction: forget this thread's connection, so its
+    next query reconnects instead of failing on a dead socket."""
+    database = database_proxy.obj
+    if database is None or database.is_closed() or database.in_transaction():
+        return
+    with contextlib.suppress(*CONNECTION_ERRORS):
+        database.close()
 
 
 def describe(url: str) -> str:

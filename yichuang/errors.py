@@ -98,6 +98,18 @@ class CounterBusy(YichuangError):
     en = "counter {number} is still serving {ticket}; finish it first"
 
 
+class CounterInUse(YichuangError):
+    zh = QT_TRANSLATE_NOOP(
+        "errors", "{number} 号窗口已由 {staff_name}（{staff}）签到，请先在该窗口签退"
+    )
+    en = "counter {number} is in use by {staff}; sign out there first"
+
+
+class CounterNotOpen(YichuangError):
+    zh = QT_TRANSLATE_NOOP("errors", "{number} 号窗口当前无人值守，不能转到该窗口，请转到业务队列")
+    en = "counter {number} is not open with staff; transfer to a queue instead"
+
+
 class DailyCapReached(YichuangError):
     zh = QT_TRANSLATE_NOOP("errors", "“{queue}”今日号源已取完（每日 {cap} 个）")
     en = "daily cap of {cap} tickets reached for queue {queue}"

@@ -79,9 +79,9 @@ class EventFeed:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return []
-            if self.store.is_postgres:
+            if self.store.is_postgres and self._listen_conn is not None:
                 self._sleep_on_notify(min(remaining, 1.0))
-            else:
+            else:  # SQLite, or a LISTEN connection lost during this wait: poll
                 time.sleep(min(self.poll_interval, remaining))
 
     def _listen(self) -> None:

@@ -4,13 +4,14 @@ The rule, in the order it is applied (every parameter lives in ``QueuePolicy``):
 
 1. A ticket transferred to *this* counter by name goes first (oldest first): the citizen has
    already been served once and was sent here.
-2. Any ticket that has waited longer than ``max_wait_minutes`` goes next, oldest first, so no
-   ticket — ordinary, priority, or of a counter's secondary business — waits without bound.
-3. Green-channel (绿色通道) tickets and appointment check-ins go before ordinary tickets, but at
+2. Green-channel (绿色通道) tickets and appointment check-ins go before ordinary tickets, but at
    most ``priority_burst`` of them in a row at one counter while ordinary tickets wait; then
-   one ordinary ticket is called. Priority therefore never sinks behind the ordinary queue, and
-   a stream of priority tickets never starves it.
-4. Within a class, the counter's main business (lower rank) comes first, then queue order
+   one ordinary ticket is called. Priority therefore never sinks behind the ordinary queue —
+   not even on a busy day when every ordinary ticket is late — and a stream of priority
+   tickets never starves it.
+3. Within the chosen class, any ticket that has waited longer than ``max_wait_minutes`` goes
+   first, oldest first, so no ticket of a counter's secondary business waits without bound.
+4. Otherwise the counter's main business (lower rank) comes first, then queue order
    (``queued_at``: the issue time, kept on transfer; the re-queue time for a late citizen).
 """
 
@@ -54,11 +55,15 @@ def choose(
     if directed:
         return min(directed, key=lambda c: (c.queued_at, c.ticket_id))
     bound = now - timedelta(minutes=policy.max_wait_minutes)
-    overdue = [c for c in pool if c.queued_at <= bound]
-    if overdue:
-        return min(overdue, key=lambda c: (c.queued_at, c.ticket_id))
+
+    def pick(group: list[Candidate]) -> Candidate:
+        overdue = [c for c in group if c.queued_at <= bound]
+        if overdue:
+            return min(overdue, key=lambda c: (c.queued_at, c.ticket_id))
+        return min(group, key=lambda c: (c.rank, c.queued_at, c.ticket_id))
+
     priority = [c for c in pool if c.priority]
     ordinary = [c for c in pool if not c.priority]
     if priority and (not ordinary or priority_streak < policy.priority_burst):
-        return min(priority, key=lambda c: (c.rank, c.queued_at, c.ticket_id))
-    return min(ordinary, key=lambda c: (c.rank, c.queued_at, c.ticket_id))
+        return pick(priority)
+    return pick(ordinary)

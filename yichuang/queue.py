@@ -23,6 +23,8 @@ from yichuang.db import Store
 from yichuang.errors import (
     AuthError,
     CounterBusy,
+    CounterInUse,
+    CounterNotOpen,
     CounterPaused,
     CounterServesNothing,
     DailyCapReached,
@@ -291,9 +293,19 @@ class QueueEngine:
         return item.queue, item.code
 
     def _expire_stale(self, today: date) -> None:
+        """Close what an earlier business day left open: tickets still waiting, called or in
+        service expire, and no counter keeps pointing at them (a counter left busy overnight
+        is free again in the morning)."""
+        earlier = TicketRow.business_date < today
         TicketRow.update(status=TicketStatus.EXPIRED).where(
-            (TicketRow.business_date < today)
-            & TicketRow.status.in_([TicketStatus.WAITING, TicketStatus.CALLED])
+            earlier
+            & TicketRow.status.in_(
+                [TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING]
+            )
+        ).execute()
+        stale = TicketRow.select(TicketRow.id).where(earlier)
+        CounterRow.update(current_ticket_id=None).where(
+            CounterRow.current_ticket_id.is_null(False) & CounterRow.current_ticket_id.in_(stale)
         ).execute()
 
     # ---- issuing -------------------------------------------------------------------------
@@ -653,6 +665,10 @@ class QueueEngine:
                 if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
                     raise self._wrong_state(ticket, "转办", "transfer it")
                 target = self._counter_row(to_counter) if to_counter is not None else None
+                if target is not None and (
+                    target.staff_id is None or target.status == CounterStatus.CLOSED
+                ):
+                    raise CounterNotOpen(number=target.number)
                 if to_queue is not None:
                     queue, _ = self._resolve_queue(to_queue)
                     ticket.queue = queue
@@ -688,6 +704,16 @@ class QueueEngine:
                 staff = StaffRow.get_or_none(StaffRow.number == staff_number)
                 if staff is None:
                     raise AuthError()
+                other = counter.staff
+                if (
+                    other is not None
+                    and other.id != staff.id
+                    and counter.status != CounterStatus.CLOSED
+                ):
+                    raise CounterInUse(
+                        number=counter.number, staff=other.number, staff_name=other.name
+                    )
+                self._expire_stale(self.clock().date())
                 # Signing in at one counter signs the same person out of any other.
                 CounterRow.update(staff=None, status=CounterStatus.CLOSED).where(
                     (CounterRow.staff == staff)
@@ -717,6 +743,11 @@ class QueueEngine:
                 current = self._current(counter)
                 if current is not None:
                     raise CounterBusy(number=counter_number, ticket=current.number)
+                # Citizens sent to this counter by name go back to their queue, in their place.
+                TicketRow.update(target_counter=None).where(
+                    (TicketRow.target_counter == counter)
+                    & (TicketRow.status == TicketStatus.WAITING)
+                ).execute()
                 counter.staff = None
                 counter.status = CounterStatus.CLOSED
                 counter.save()

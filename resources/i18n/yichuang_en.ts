@@ -2344,6 +2344,14 @@ Take a ticket at the kiosk, call and serve it at the clerk console (staff ID 100
         <translation>Counter {number} is serving {ticket}; finish the current ticket first</translation>
     </message>
     <message>
+        <source>{number} 号窗口已由 {staff_name}（{staff}）签到，请先在该窗口签退</source>
+        <translation>Counter {number} is in use by {staff_name} ({staff}); sign out there first</translation>
+    </message>
+    <message>
+        <source>{number} 号窗口当前无人值守，不能转到该窗口，请转到业务队列</source>
+        <translation>Counter {number} is not staffed; transfer to a queue instead</translation>
+    </message>
+    <message>
         <source>“{queue}”今日号源已取完（每日 {cap} 个）</source>
         <translation>No tickets left today for &quot;{queue}&quot; ({cap} a day)</translation>
     </message>
