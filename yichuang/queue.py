@@ -445,6 +445,26 @@ class QueueEngine:
         oldest ordinary ticket, plus the oldest ticket transferred to this counter. The
         fairness rule only ever picks one of these, so one query of indexed ``LIMIT 1`` parts
         replaces reading every waiting ticket. Returns the candidates and their rows."""
+        key = f"heads-{counter.id}-{sorted(ranks.items())}-{today}"
+        sql, params = self._cached(key, lambda: self._heads_sql(counter, ranks, today))
+        rows = {row.id: row for row in TicketRow.raw(sql, *params)}
+        return [
+            Candidate(
+                ticket_id=row.id,
+                rank=ranks.get(row.queue_id, 99),
+                queued_at=row.queued_at,
+                priority=row.kind != TicketKind.NORMAL,
+                directed=row.target_counter_id == counter.id,
+            )
+            for row in rows.values()
+        ], rows
+
+    @staticmethod
+    def _heads_sql(
+        counter: CounterRow, ranks: dict[str, int], today: date
+    ) -> tuple[str, list[Any]]:
+        """The queue-heads query for one counter and day, built once (it runs on every call,
+        inside the write lock, so it is not rebuilt each time)."""
         waiting = (TicketRow.status == TicketStatus.WAITING) & (TicketRow.business_date == today)
         conditions = [TicketRow.target_counter == counter]
         for queue in ranks:
@@ -463,17 +483,7 @@ class QueueEngine:
             )
             parts.append(f"SELECT * FROM ({sql}) AS head{index}")
             params.extend(values)
-        rows = {row.id: row for row in TicketRow.raw(" UNION ALL ".join(parts), *params)}
-        return [
-            Candidate(
-                ticket_id=row.id,
-                rank=ranks.get(row.queue_id, 99),
-                queued_at=row.queued_at,
-                priority=row.kind != TicketKind.NORMAL,
-                directed=row.target_counter_id == counter.id,
-            )
-            for row in rows.values()
-        ], rows
+        return " UNION ALL ".join(parts), params
 
     def call_next(self, counter_number: int) -> Ticket | None:
         """Call the next ticket for a counter, or None if nobody waits for it.
