@@ -94,6 +94,14 @@ def create_application(argv: list[str], language: str = "zh_CN") -> QApplication
     return app
 
 
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a style property (``role``, ``state``…) and re-apply the style sheet to the widget,
+    which Qt does not do by itself when a property changes."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def show_error(parent: QWidget | None, err: YichuangError | str, title: str | None = None) -> None:
     """A modal message a clerk can read; the English text goes to the log."""
     text = tr_error(err) if isinstance(err, YichuangError) else err

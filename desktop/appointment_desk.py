@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import tr_error
+from desktop.app import restyle, tr_error
 from desktop.case_style import CASE_FORM_QSS
 from desktop.preview import DocumentPreview, PrinterChooser, SavePathChooser, preview_documents
 from desktop.tasks import Runner
@@ -292,9 +292,7 @@ class HomeVisitSchedule(QDialog):
             self._say(tr_error(err), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "role", "error" if error else "hint")
         self.message.setText(text)
 
     # ---- printing --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import tr_error
+from desktop.app import restyle, tr_error
 from yichuang.citizens import Citizen, CitizenKind
 from yichuang.errors import YichuangError
 from yichuang.idcheck import (
@@ -42,9 +42,7 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Mark a field for the form's style sheet (a red frame) and re-apply the style."""
     if bool(widget.property("invalid")) == invalid:
         return
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    restyle(widget, "invalid", invalid)
 
 
 class CheckedField(QWidget):
@@ -98,9 +96,7 @@ class CheckedField(QWidget):
 
     def _show(self, text: str, role: str) -> None:
         self.note.setText(text)
-        self.note.setProperty("role", role)
-        self.note.style().unpolish(self.note)
-        self.note.style().polish(self.note)
+        restyle(self.note, "role", role)
         self.note.setVisible(bool(text))
 
     def _typed(self, text: str) -> None:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import tr_error
+from desktop.app import restyle, tr_error
 from desktop.case_citizen import CitizenSection, set_invalid
 from desktop.case_entry_data import (
     EMPTY_ITEMS,
@@ -560,9 +560,7 @@ class CaseEntryDialog(QDialog):
             page.set_citizen(citizen)
 
     def _set_message(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "role", "error" if error else "hint")
         self.message.setText(text)
 
     def _clear_marks(self) -> None:

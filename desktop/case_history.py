@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import tr_error
+from desktop.app import restyle, tr_error
 from desktop.case_entry import CaseEntryDialog
 from desktop.case_style import CASE_FORM_QSS
 from desktop.preview import DocumentPreview, PrinterChooser, SavePathChooser, preview_documents
@@ -261,9 +261,7 @@ class CaseHistoryDialog(QDialog):
         self._say(tr_error(err), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "role", "error" if error else "hint")
         self.message.setText(text)
 
     def message_text(self) -> str:
@@ -289,9 +287,7 @@ class CaseHistoryDialog(QDialog):
             status += self.tr("（补交已逾期）")
         facts = self.fact_labels
         facts["status"].setText(status)
-        facts["status"].setProperty("role", "error" if case.materials_overdue else "")
-        facts["status"].style().unpolish(facts["status"])
-        facts["status"].style().polish(facts["status"])
+        restyle(facts["status"], "role", "error" if case.materials_overdue else "")
         facts["outcome"].setText(translate("outcome", case.outcome_name) if case.outcome else "—")
         citizen = case.citizen
         ident = citizen.credit_code if citizen.is_enterprise else citizen.id_number

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.announcer import Announcer
+from desktop.app import restyle
 from desktop.display_live import LiveScreen
 from desktop.display_parts import (
     AMBER,
@@ -694,9 +695,7 @@ class CounterDisplay(LiveScreen):
         self.current_label.setText(big)
         self.status_label.setText(line)
         for label in (self.current_label, self.status_label):
-            label.setProperty("state", state)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            restyle(label, "state", state)
 
     @property
     def current_number(self) -> str | None:
@@ -745,9 +744,7 @@ class CounterDisplay(LiveScreen):
             self._set_lit(not self.current_label.property("lit"))
 
     def _set_lit(self, lit: bool) -> None:
-        self.current_label.setProperty("lit", lit)
-        self.current_label.style().unpolish(self.current_label)
-        self.current_label.style().polish(self.current_label)
+        restyle(self.current_label, "lit", lit)
 
     def _show_connection(self, connected: bool) -> None:
         self.offline_label.setVisible(not connected)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.announcer import display_sentence
+from desktop.app import restyle
 from yichuang.queue import CounterStatus
 
 # The hall display palette: deep blue ground, white words, yellow numbers, red for "now".
@@ -301,6 +302,4 @@ class CounterTile(QFrame):
     def _set_state(self, state: str, called: bool) -> None:
         for widget in (self, self.value_label):
             widget.setProperty("state", state)
-            widget.setProperty("called", called)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            restyle(widget, "called", called)

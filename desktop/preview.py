@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import restyle
 from printing.documents import Document
 from printing.render import render, renderer_for
 
@@ -316,9 +317,7 @@ class DocumentPreview(QDialog):
         return self.message.text() if self.message.isVisible() else ""
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "role", "error" if error else "hint")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
