@@ -18,7 +18,7 @@ from yichuang.errors import (
 )
 from yichuang.events import EventFeed
 from yichuang.fairness import QueuePolicy
-from yichuang.queue import CounterStatus, EventKind, TicketKind, TicketStatus
+from yichuang.queue import CounterStatus, EventKind, QueueEngine, TicketKind, TicketStatus
 
 
 def test_numbers_run_per_queue_and_restart_each_day(engine, clock):
@@ -298,4 +298,67 @@ def test_priority_still_goes_first_when_ordinary_tickets_are_late(engine, clock)
     engine.issue("A", kind=TicketKind.PRIORITY, priority_group="孕妇")
     assert engine.call_next(1).number == "A002"
     engine.finish(1)
+    assert engine.call_next(1).number == "A001"
+
+
+def _between_choice_and_claim(engine, monkeypatch, action):
+    """Run ``action`` once, right after ``engine`` has chosen a ticket and before it claims it
+    (the moment another counter or PC could act)."""
+    choose = engine._choose
+    pending = [action]
+
+    def choose_then_act(counter, now):
+        result = choose(counter, now)
+        if pending:
+            pending.pop()()
+        return result
+
+    monkeypatch.setattr(engine, "_choose", choose_then_act)
+
+
+def test_a_ticket_taken_between_choice_and_claim_is_not_called_twice(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    other.sign_in(2, "1002")
+    engine.issue("A")
+    engine.issue("A")
+    taken = []
+    _between_choice_and_claim(
+        engine, monkeypatch, lambda: taken.append(other.call_ticket(2, "A001"))
+    )
+    called = engine.call_next(1)
+    assert [t.number for t in taken] == ["A001"]
+    # counter 1 chose A001, found it gone, and chose again under the lock
+    assert called.number == "A002" and called.counter_number == 1
+    assert engine.ticket("A001").counter_number == 2
+    calls = [e for e in EventFeed(store).wait(0, timeout=0) if e.kind == EventKind.CALLED]
+    assert [(e.payload["ticket"], e.counter_number) for e in calls] == [("A001", 2), ("A002", 1)]
+
+
+def test_the_last_ticket_taken_between_choice_and_claim_leaves_nothing_to_call(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    other.sign_in(2, "1002")
+    engine.issue("A")
+    _between_choice_and_claim(engine, monkeypatch, lambda: other.call_next(2))
+    assert engine.call_next(1) is None
+    assert engine.counter(1).current is None
+
+
+def test_a_counter_paused_between_choice_and_claim_claims_nothing(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    _between_choice_and_claim(engine, monkeypatch, lambda: other.pause(1, "临时离开"))
+    with pytest.raises(CounterPaused):
+        engine.call_next(1)
+    assert engine.ticket("A001").status is TicketStatus.WAITING
+    assert engine.counter(1).current is None
+    other.resume(1)
     assert engine.call_next(1).number == "A001"

@@ -2,7 +2,7 @@
 
 Rule for later versions: never edit a released step; add a new one (``playhouse.migrate`` for
 column changes). Version 1 creates the foundation tables; version 2 adds cases, escalations and
-appointments.
+appointments; version 3 replaces the call-next index.
 """
 
 from __future__ import annotations
@@ -42,7 +42,17 @@ def _v2_cases(database: peewee.Database) -> None:
     database.create_tables(models.CASE_MODELS)
 
 
-STEPS: list[Step] = [_v1_foundation, _v2_cases]
+def _v3_queue_head_indexes(database: peewee.Database) -> None:
+    """Call-next reads each queue head through an index that ends at (kind, queued_at), and
+    tickets transferred to a counter through their own index, instead of filtering every
+    waiting ticket of the day."""
+    database.execute_sql(
+        "DROP INDEX IF EXISTS ticketrow_status_business_date_queue_id_queued_at_id"
+    )
+    models.TicketRow._schema.create_indexes(safe=True)
+
+
+STEPS: list[Step] = [_v1_foundation, _v2_cases, _v3_queue_head_indexes]
 LATEST = len(STEPS)
 
 

@@ -170,8 +170,11 @@ class TicketRow(BaseModel):
         table_name = "ticket"
         indexes = (
             (("prefix", "business_date", "seq"), True),
-            # call-next: the oldest waiting ticket of a queue today
-            (("status", "business_date", "queue", "queued_at", "id"), False),
+            # call-next: the oldest waiting ticket of one kind in a queue today (one index range
+            # per queue head, so the head is the first entry read, however long the queue is)
+            (("status", "business_date", "queue", "kind", "queued_at", "id"), False),
+            # call-next: the oldest waiting ticket transferred to a counter by name
+            (("target_counter", "status", "business_date", "queued_at", "id"), False),
         )
 
 

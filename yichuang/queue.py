@@ -152,6 +152,15 @@ class CounterState:
     queues: tuple[str, ...]
 
 
+class _CounterChanged(Exception):
+    """A counter changed between choosing its next ticket and claiming it (rolls back)."""
+
+
+def _same(field: Any, value: Any) -> Any:
+    """``field = value``, where None means IS NULL."""
+    return field.is_null() if value is None else field == value
+
+
 def format_number(prefix: str, seq: int) -> str:
     return f"{prefix}{seq:03d}"
 
@@ -441,8 +450,9 @@ class QueueEngine:
     def _candidates(
         self, counter: CounterRow, ranks: dict[str, int], today: date
     ) -> tuple[list[Candidate], dict[int, TicketRow]]:
-        """The heads of the counter's queues: per served queue the oldest priority and the
-        oldest ordinary ticket, plus the oldest ticket transferred to this counter. The
+        """The heads of the counter's queues: per served queue the oldest ticket of each kind
+        (ordinary, green channel, appointment), plus the oldest ticket transferred to this
+        counter. The
         fairness rule only ever picks one of these, so one query of indexed ``LIMIT 1`` parts
         replaces reading every waiting ticket. Returns the candidates and their rows."""
         key = f"heads-{counter.id}-{sorted(ranks.items())}-{today}"
@@ -468,9 +478,12 @@ class QueueEngine:
         waiting = (TicketRow.status == TicketStatus.WAITING) & (TicketRow.business_date == today)
         conditions = [TicketRow.target_counter == counter]
         for queue in ranks:
-            open_to_all = (TicketRow.queue == queue) & TicketRow.target_counter.is_null()
-            conditions.append(open_to_all & (TicketRow.kind != TicketKind.NORMAL))
-            conditions.append(open_to_all & (TicketRow.kind == TicketKind.NORMAL))
+            for kind in TicketKind:  # one index range each (see the ticket indexes)
+                conditions.append(
+                    (TicketRow.queue == queue)
+                    & (TicketRow.kind == kind)
+                    & TicketRow.target_counter.is_null()
+                )
         parts: list[str] = []
         params: list[Any] = []
         for index, condition in enumerate(conditions):
@@ -488,25 +501,95 @@ class QueueEngine:
     def call_next(self, counter_number: int) -> Ticket | None:
         """Call the next ticket for a counter, or None if nobody waits for it.
 
-        Atomic: the choice and the claim happen in one serialized write, so two counters
-        calling at once never get the same ticket. A counter with nobody waiting for it finds
-        out with plain reads and takes no lock (idle counters never slow the busy ones).
+        Atomic: two counters calling at once never get the same ticket. The choice is made
+        from plain reads, outside the write lock, and claimed inside it by conditional updates
+        that succeed only if the ticket still waits and the counter is as it was read. Only if
+        another counter took that ticket first is the choice made again inside the lock. The
+        lock is therefore held for the few writes of a call, not for the queries that choose
+        it; a counter with nobody waiting for it takes no lock at all.
         """
 
         def run() -> Ticket | None:
             counter = self._callable_counter(counter_number)
-            if self._choose(counter, self.clock())[0] is None:
+            now = self.clock()
+            chosen, rows = self._choose(counter, now)
+            if chosen is None:
                 return None
-            with self.store.write():
-                counter = self._callable_counter(counter_number)
-                now = self.clock()
-                chosen, rows = self._choose(counter, now)
-                if chosen is None:
-                    return None
-                counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
-                return self._call(counter, rows[chosen.ticket_id], now)
+            try:
+                with self.store.write():
+                    return self._claim(counter, chosen, rows[chosen.ticket_id], now)
+            except _CounterChanged:
+                return self._call_next_locked(counter_number)
 
         return self.store.retrying(run)
+
+    def _claim(
+        self, counter: CounterRow, chosen: Candidate, ticket: TicketRow, now: datetime
+    ) -> Ticket | None:
+        """Inside the write lock: call ``ticket`` if nothing changed since it was chosen."""
+        claimed = (
+            TicketRow.update(
+                status=TicketStatus.CALLED,
+                call_count=1,
+                first_called_at=fn.COALESCE(TicketRow.first_called_at, now),
+                called_at=now,
+                counter=counter.id,
+                staff=counter.staff_id,
+                target_counter=None,
+            )
+            .where(
+                (TicketRow.id == ticket.id)
+                & (TicketRow.status == TicketStatus.WAITING)
+                & (TicketRow.queue == ticket.queue_id)
+                & (TicketRow.queued_at == ticket.queued_at)
+                & (TicketRow.target_counter.is_null() | (TicketRow.target_counter == counter.id))
+            )
+            .execute()
+        )
+        if not claimed:  # another counter called it a moment ago: choose again, locked
+            return self._call_next_in_lock(counter.number)
+        streak = counter.priority_streak + 1 if chosen.priority else 0
+        status = CounterStatus.OPEN if counter.status == CounterStatus.CLOSED else counter.status
+        unchanged = (
+            (CounterRow.id == counter.id)
+            & _same(CounterRow.current_ticket_id, counter.current_ticket_id)
+            & _same(CounterRow.staff_id, counter.staff_id)
+            & (CounterRow.status == counter.status)
+            & (CounterRow.priority_streak == counter.priority_streak)
+        )
+        updated = (
+            CounterRow.update(current_ticket_id=ticket.id, priority_streak=streak, status=status)
+            .where(unchanged)
+            .execute()
+        )
+        if not updated:  # the counter itself changed (signed out, paused): undo, start over
+            raise _CounterChanged
+        ticket.status = TicketStatus.CALLED
+        ticket.call_count = 1
+        ticket.first_called_at = ticket.first_called_at or now
+        ticket.called_at = now
+        ticket.counter_id = counter.id
+        ticket.staff_id = counter.staff_id
+        ticket.target_counter_id = None
+        counter.current_ticket_id = ticket.id
+        counter.priority_streak = streak
+        counter.status = status
+        self._event(EventKind.CALLED, now, ticket, counter)
+        return self._ticket_view(ticket)
+
+    def _call_next_locked(self, counter_number: int) -> Ticket | None:
+        with self.store.write():
+            return self._call_next_in_lock(counter_number)
+
+    def _call_next_in_lock(self, counter_number: int) -> Ticket | None:
+        """Choose and call in one go; the caller holds the write lock."""
+        counter = self._callable_counter(counter_number)
+        now = self.clock()
+        chosen, rows = self._choose(counter, now)
+        if chosen is None:
+            return None
+        counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
+        return self._call(counter, rows[chosen.ticket_id], now)
 
     def _choose(
         self, counter: CounterRow, now: datetime
