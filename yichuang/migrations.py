@@ -49,7 +49,7 @@ def _v3_queue_head_indexes(database: peewee.Database) -> None:
     database.execute_sql(
         "DROP INDEX IF EXISTS ticketrow_status_business_date_queue_id_queued_at_id"
     )
-    models.TicketRow._schema.create_indexes(safe=True)
+    database.create_tables([models.TicketRow], safe=True)  # adds the missing indexes
 
 
 STEPS: list[Step] = [_v1_foundation, _v2_cases, _v3_queue_head_indexes]
