@@ -40,6 +40,30 @@ def test_older_schema_needs_init_and_init_upgrades_with_a_backup(tmp_path, monke
     open_database(url).close()
 
 
+def test_version_3_replaces_the_call_next_index_of_a_version_2_hall(db_url):
+    store = open_database(db_url, migrate=True)
+    database = store.database
+    # the ticket indexes as a version 2 hall has them
+    for index in database.get_indexes("ticket"):
+        if "queued_at" in index.columns:
+            database.execute_sql(f"DROP INDEX {index.name}")
+    database.execute_sql(
+        "CREATE INDEX ticketrow_status_business_date_queue_id_queued_at_id "
+        "ON ticket (status, business_date, queue_id, queued_at, id)"
+    )
+    with store.write():
+        SchemaVersion.delete().where(SchemaVersion.version == 3).execute()
+    store.close()
+    with pytest.raises(SchemaTooOld):
+        open_database(db_url)
+    store = open_database(db_url, migrate=True)
+    columns = {tuple(i.columns) for i in store.database.get_indexes("ticket")}
+    store.close()
+    assert ("status", "business_date", "queue_id", "kind", "queued_at", "id") in columns
+    assert ("target_counter_id", "status", "business_date", "queued_at", "id") in columns
+    assert ("status", "business_date", "queue_id", "queued_at", "id") not in columns
+
+
 def test_newer_schema_is_refused(db_url):
     store = open_database(db_url, migrate=True)
     with store.write():
