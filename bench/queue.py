@@ -83,12 +83,13 @@ def kiosk(url: str, count: int, seed: int, out) -> None:
     store.close()
 
 
-def counter(url: str, number: int, service_ms: tuple[int, int], go, out) -> None:
+def counter(url: str, number: int, service_ms: tuple[int, int], ready, go, out) -> None:
     rng = random.Random(number)
     store = open_database(url)
     engine = QueueEngine(store)
     engine.resume(number)
     latencies: list[float] = []
+    ready.release()
     go.wait()
     # Counters open over the first moments of the day, not all in the same millisecond.
     time.sleep(rng.uniform(0, service_ms[1]) / 1000)
@@ -148,16 +149,22 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> None:
         f"= {args.tickets / elapsed:.0f} tickets/s"
     )
 
-    go, stop = ctx.Event(), ctx.Event()
+    go, stop, ready = ctx.Event(), ctx.Event(), ctx.Semaphore(0)
     watcher = ctx.Process(target=follower, args=(url, stop, out))
     watcher.start()
     workers = [
-        ctx.Process(target=counter, args=(url, n, (args.service_min, args.service_max), go, out))
+        ctx.Process(
+            target=counter, args=(url, n, (args.service_min, args.service_max), ready, go, out)
+        )
         for n in range(1, args.counters + 1)
     ]
     for p in workers:
         p.start()
-    time.sleep(2)  # let every process connect before the day starts
+    # The day starts when every counter PC is up: starting 60 Python processes keeps both
+    # cores busy for seconds, and calls made meanwhile would measure the start-up, not the hall.
+    for _ in workers:
+        ready.acquire()
+    time.sleep(1)
     started = time.perf_counter()
     go.set()
     latencies: list[float] = []

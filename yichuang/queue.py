@@ -19,7 +19,7 @@ from typing import Any, cast
 from peewee import JOIN, fn
 
 from yichuang import settings
-from yichuang.db import Store
+from yichuang.db import ADVISORY_LOCK_KEY, Store
 from yichuang.errors import (
     AuthError,
     CounterBusy,
@@ -248,6 +248,18 @@ class QueueEngine:
         counter: CounterRow | None = None,
         **extra: Any,
     ) -> None:
+        EventRow.create(
+            at=now,
+            kind=kind,
+            ticket_id=ticket.id if ticket is not None else None,
+            counter_number=counter.number if counter is not None else None,
+            payload=self._event_payload(ticket, counter, **extra),
+        )
+
+    @staticmethod
+    def _event_payload(
+        ticket: TicketRow | None, counter: CounterRow | None, **extra: Any
+    ) -> dict[str, Any]:
         payload: dict[str, Any] = dict(extra)
         if ticket is not None:
             payload.update(
@@ -259,13 +271,7 @@ class QueueEngine:
             )
         if counter is not None:
             payload.update(counter=counter.number, counter_name=counter.name)
-        EventRow.create(
-            at=now,
-            kind=kind,
-            ticket_id=ticket.id if ticket is not None else None,
-            counter_number=counter.number if counter is not None else None,
-            payload=payload,
-        )
+        return payload
 
     def _current(self, counter: CounterRow) -> TicketRow | None:
         if counter.current_ticket_id is None:
@@ -515,22 +521,85 @@ class QueueEngine:
             chosen, rows = self._choose(counter, now)
             if chosen is None:
                 return None
-            try:
-                with self.store.write():
-                    return self._claim(counter, chosen, rows[chosen.ticket_id], now)
-            except _CounterChanged:
-                return self._call_next_locked(counter_number)
+            called = self._claim(counter, chosen, rows[chosen.ticket_id], now)
+            return called if called is not None else self._call_next_locked(counter_number)
 
         return self.store.retrying(run)
 
     def _claim(
         self, counter: CounterRow, chosen: Candidate, ticket: TicketRow, now: datetime
     ) -> Ticket | None:
-        """Inside the write lock: call ``ticket`` if nothing changed since it was chosen."""
+        """Call the chosen ``ticket`` if it still waits and ``counter`` is as it was read, in
+        one write; None if either changed meanwhile (nothing is written then)."""
+        seen = (
+            counter.current_ticket_id,
+            counter.staff_id,
+            counter.status,
+            counter.priority_streak,
+        )
+        queue, queued_at = ticket.queue_id, ticket.queued_at
+        ticket.status = TicketStatus.CALLED
+        ticket.call_count = 1
+        ticket.first_called_at = ticket.first_called_at or now
+        ticket.called_at = now
+        ticket.counter_id = counter.id
+        ticket.staff_id = counter.staff_id
+        ticket.target_counter_id = None
+        counter.current_ticket_id = ticket.id
+        counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
+        if counter.status == CounterStatus.CLOSED:
+            counter.status = CounterStatus.OPEN
+        payload = self._event_payload(ticket, counter)
+        if self.store.is_postgres:
+            outcome = self.store.database.execute_sql(
+                "SELECT yichuang_claim_call(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (
+                    ADVISORY_LOCK_KEY,
+                    ticket.id,
+                    queue,
+                    queued_at,
+                    counter.id,
+                    *seen,
+                    counter.priority_streak,
+                    counter.status,
+                    now,
+                    counter.number,
+                    EventRow.payload.db_value(payload),
+                ),
+            ).fetchone()[0]
+            if outcome != 1:
+                return None
+        else:
+            try:
+                with self.store.write():
+                    if not self._claim_rows(counter, ticket, seen, queue, queued_at, now):
+                        return None
+                    EventRow.create(
+                        at=now,
+                        kind=EventKind.CALLED,
+                        ticket_id=ticket.id,
+                        counter_number=counter.number,
+                        payload=payload,
+                    )
+            except _CounterChanged:
+                return None
+        return self._ticket_view(ticket)
+
+    @staticmethod
+    def _claim_rows(
+        counter: CounterRow,
+        ticket: TicketRow,
+        seen: tuple[Any, ...],
+        queue: str,
+        queued_at: datetime,
+        now: datetime,
+    ) -> bool:
+        """The claim's conditional updates (SQLite; the write lock is held). False if the ticket
+        no longer waits; raises ``_CounterChanged`` (rolling back) if the counter changed."""
         claimed = (
             TicketRow.update(
-                status=TicketStatus.CALLED,
-                call_count=1,
+                status=ticket.status,
+                call_count=ticket.call_count,
                 first_called_at=fn.COALESCE(TicketRow.first_called_at, now),
                 called_at=now,
                 counter=counter.id,
@@ -540,42 +609,33 @@ class QueueEngine:
             .where(
                 (TicketRow.id == ticket.id)
                 & (TicketRow.status == TicketStatus.WAITING)
-                & (TicketRow.queue == ticket.queue_id)
-                & (TicketRow.queued_at == ticket.queued_at)
+                & (TicketRow.queue == queue)
+                & (TicketRow.queued_at == queued_at)
                 & (TicketRow.target_counter.is_null() | (TicketRow.target_counter == counter.id))
             )
             .execute()
         )
-        if not claimed:  # another counter called it a moment ago: choose again, locked
-            return self._call_next_in_lock(counter.number)
-        streak = counter.priority_streak + 1 if chosen.priority else 0
-        status = CounterStatus.OPEN if counter.status == CounterStatus.CLOSED else counter.status
-        unchanged = (
-            (CounterRow.id == counter.id)
-            & _same(CounterRow.current_ticket_id, counter.current_ticket_id)
-            & _same(CounterRow.staff_id, counter.staff_id)
-            & (CounterRow.status == counter.status)
-            & (CounterRow.priority_streak == counter.priority_streak)
-        )
+        if not claimed:
+            return False
+        current, staff, status, streak = seen
         updated = (
-            CounterRow.update(current_ticket_id=ticket.id, priority_streak=streak, status=status)
-            .where(unchanged)
+            CounterRow.update(
+                current_ticket_id=ticket.id,
+                priority_streak=counter.priority_streak,
+                status=counter.status,
+            )
+            .where(
+                (CounterRow.id == counter.id)
+                & _same(CounterRow.current_ticket_id, current)
+                & _same(CounterRow.staff_id, staff)
+                & (CounterRow.status == status)
+                & (CounterRow.priority_streak == streak)
+            )
             .execute()
         )
-        if not updated:  # the counter itself changed (signed out, paused): undo, start over
+        if not updated:
             raise _CounterChanged
-        ticket.status = TicketStatus.CALLED
-        ticket.call_count = 1
-        ticket.first_called_at = ticket.first_called_at or now
-        ticket.called_at = now
-        ticket.counter_id = counter.id
-        ticket.staff_id = counter.staff_id
-        ticket.target_counter_id = None
-        counter.current_ticket_id = ticket.id
-        counter.priority_streak = streak
-        counter.status = status
-        self._event(EventKind.CALLED, now, ticket, counter)
-        return self._ticket_view(ticket)
+        return True
 
     def _call_next_locked(self, counter_number: int) -> Ticket | None:
         with self.store.write():
