@@ -102,3 +102,31 @@ def test_engine_survives_a_dropped_postgres_connection(db_url, engine, store):
     admin.close()
     assert engine.issue("A").ticket.number == "A002"
     assert [e.payload["ticket"] for e in EventFeed(store).after(0)] == ["A001", "A002"]
+
+
+def test_hot_queries_are_planned_once_per_postgres_connection(db_url, engine, store):
+    if not store.is_postgres:
+        pytest.skip("PostgreSQL only: SQLite's driver caches compiled statements itself")
+    engine.sign_in(1, "1001")
+    for _ in range(3):
+        engine.issue("A")
+
+    def prepared():
+        rows = store.database.execute_sql("SELECT name FROM pg_prepared_statements").fetchall()
+        return sorted(name for (name,) in rows)
+
+    engine.call_next(1)
+    engine.finish(1)
+    names = prepared()
+    assert names and all(name.startswith("yc_") for name in names)
+    engine.call_next(1)
+    engine.finish(1)
+    assert prepared() == names, "the second call runs the statement prepared by the first"
+    # a restarted server (our session killed) forgets them: the next call prepares again
+    pid = store.database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    admin = psycopg2.connect(PG_BASE)
+    admin.autocommit = True
+    admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))
+    admin.close()
+    assert engine.call_next(1).number == "A003"
+    assert prepared() == names

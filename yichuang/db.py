@@ -11,10 +11,13 @@ is far below what a serialized database handles.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
+import re
 import shutil
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -78,6 +81,14 @@ class Store:
         else:
             raise AssertionError(f"unexpected database {database!r}")
 
+    def prepared(self, sql: str) -> str:
+        """The statement to run instead of ``sql`` (same parameters) for a query that runs on
+        every call: on PostgreSQL a server-side prepared statement, planned once per
+        connection; on SQLite ``sql`` itself (the driver already caches compiled statements)."""
+        if isinstance(self.database, HallPostgresqlDatabase):
+            return self.database.prepared(sql)
+        return sql
+
     def retrying(self, operation: Callable[[], T], attempts: int = 3) -> T:
         """Run an idempotent operation, reconnecting if the server went away in between.
 
@@ -112,6 +123,26 @@ class HallPostgresqlDatabase(peewee.PostgresqlDatabase):
     """PostgreSQL whose write transactions begin and take the hall's advisory lock in one
     round trip ("BEGIN; SELECT pg_advisory_xact_lock(…)"), so a lock waiter is woken straight
     into its transaction and the lock is held one round trip less."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+    def prepared(self, sql: str) -> str:
+        """``EXECUTE`` of ``sql`` prepared on this thread's connection (prepared on first use,
+        and again after a reconnect): the server plans it once, not on every run."""
+        if "%%" in sql:
+            raise ValueError("prepared statements take no literal % signs")
+        name = "yc_" + hashlib.sha1(sql.encode()).hexdigest()[:16]
+        connection = self.connection()
+        names = self._prepared.setdefault(connection, set())
+        count = sql.count("%s")
+        if name not in names:
+            numbered = iter(range(1, count + 1))
+            body = re.sub("%s", lambda _: f"${next(numbered)}", sql)
+            self.execute_sql(f"PREPARE {name} AS {body}")
+            names.add(name)
+        return f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"
 
     def begin(self, isolation_level: Any = None, advisory_lock: int | None = None) -> None:
         if advisory_lock is None:

@@ -463,7 +463,7 @@ class QueueEngine:
         replaces reading every waiting ticket. Returns the candidates and their rows."""
         key = f"heads-{counter.id}-{sorted(ranks.items())}-{today}"
         sql, params = self._cached(key, lambda: self._heads_sql(counter, ranks, today))
-        rows = {row.id: row for row in TicketRow.raw(sql, *params)}
+        rows = {row.id: row for row in TicketRow.raw(self.store.prepared(sql), *params)}
         return [
             Candidate(
                 ticket_id=row.id,
