@@ -12,6 +12,7 @@ from yichuang.errors import (
     CounterPaused,
     CounterServesNothing,
     DailyCapReached,
+    InvalidTicketState,
     NoShowTooEarly,
     UnknownCounter,
     UnknownService,
@@ -362,3 +363,60 @@ def test_a_counter_paused_between_choice_and_claim_claims_nothing(
     assert engine.counter(1).current is None
     other.resume(1)
     assert engine.call_next(1).number == "A001"
+
+
+def _before_writing(engine, monkeypatch, *actions):
+    """Run one of ``actions`` each time ``engine`` has read and decided and is about to write
+    its guarded batch (the moment another PC could act)."""
+    save = engine._save
+    pending = list(actions)
+
+    def act_then_save(rows, event):
+        if pending:
+            pending.pop(0)()
+        return save(rows, event)
+
+    monkeypatch.setattr(engine, "_save", act_then_save)
+
+
+def test_finish_overtaken_by_a_recall_reads_again_and_logs_what_it_finished(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    engine.call_next(1)
+    _before_writing(engine, monkeypatch, lambda: other.recall(1))
+    finished = engine.finish(1)
+    assert finished.status is TicketStatus.SERVED and finished.call_count == 2
+    events = [(e.kind, e.payload.get("call_count")) for e in EventFeed(store).wait(0, timeout=0)]
+    assert events[-2:] == [(EventKind.RECALLED, 2), (EventKind.FINISHED, 2)]
+
+
+def test_after_two_conflicts_the_operation_runs_under_the_write_lock(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    engine.call_next(1)
+    _before_writing(engine, monkeypatch, lambda: other.recall(1), lambda: other.recall(1))
+    finished = engine.finish(1)
+    assert finished.call_count == 3 and finished.status is TicketStatus.SERVED
+    assert engine.counter(1).current is None
+    kinds = [e.kind for e in EventFeed(store).wait(0, timeout=0)]
+    assert kinds.count(EventKind.FINISHED) == 1 and kinds[-1] == EventKind.FINISHED
+
+
+def test_a_finished_ticket_cannot_be_finished_again_by_a_late_attempt(
+    engine, store, clock, monkeypatch
+):
+    other = QueueEngine(store, clock=clock)
+    engine.sign_in(1, "1001")
+    engine.issue("A")
+    engine.call_next(1)
+    _before_writing(engine, monkeypatch, lambda: other.finish(1))
+    with pytest.raises(InvalidTicketState):
+        engine.finish(1)
+    kinds = [e.kind for e in EventFeed(store).wait(0, timeout=0)]
+    assert kinds.count(EventKind.FINISHED) == 1

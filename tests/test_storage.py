@@ -130,3 +130,30 @@ def test_hot_queries_are_planned_once_per_postgres_connection(db_url, engine, st
     admin.close()
     assert engine.call_next(1).number == "A003"
     assert prepared() == names
+
+
+def test_a_write_batch_is_all_or_nothing(db_url, store):
+    from yichuang.db import Change
+    from yichuang.models import Setting
+
+    with store.write():
+        Setting.create(key="a", value=1)
+
+    def set_a(seen, value):
+        return Change(
+            Setting.update(value=value).where((Setting.key == "a") & (Setting.value == seen))
+        )
+
+    stale = [set_a(1, 2), Change(Setting.update(value=0).where(Setting.key == "missing"))]
+    assert store.write_batch(stale) is False
+    assert Setting.get_by_id("a").value == 1, "the first write was undone with the batch"
+    optional = Change(Setting.update(value=0).where(Setting.key == "missing"), required=False)
+    assert store.write_batch([set_a(1, 2), optional]) is True
+    assert Setting.get_by_id("a").value == 2
+    # inside a transaction that holds the lock: a savepoint, the transaction's own writes stay
+    with store.write():
+        Setting.create(key="b", value="kept")
+        assert store.write_batch([set_a(1, 3)]) is False
+        assert store.write_batch([set_a(2, 3)]) is True
+    assert Setting.get_by_id("b").value == "kept"
+    assert Setting.get_by_id("a").value == 3

@@ -18,8 +18,9 @@ import shutil
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,6 +56,19 @@ def sqlite_path(url: str) -> Path | None:
     return Path(unquote(parsed.path)[1:])
 
 
+@dataclass(frozen=True)
+class Change:
+    """One write of ``Store.write_batch``; ``required``: it must change a row, or the batch is
+    undone (its WHERE clause checks that the rows are still as they were read)."""
+
+    query: Any  # a peewee update, insert or delete
+    required: bool = True
+
+
+class _Undo(Exception):
+    """Rolls back a write batch whose required change found its rows changed."""
+
+
 class Store:
     """One open hall database. Pass it to every service; there is no global handle."""
 
@@ -80,6 +94,35 @@ class Store:
                 yield
         else:
             raise AssertionError(f"unexpected database {database!r}")
+
+    def write_batch(self, changes: Sequence[Change]) -> bool:
+        """Apply ``changes`` as one serialized write, all or nothing.
+
+        For optimistic operations: read without the lock, decide, then apply writes whose
+        WHERE clauses repeat what was read (``Change(query, required=True)``). If a required
+        write changes no row, someone changed those rows in between: nothing is written and
+        the result is False, and the caller reads and decides again. On PostgreSQL the batch
+        is one call of ``yichuang_apply`` (one round trip, the lock held only while the server
+        runs it); on SQLite one ``BEGIN IMMEDIATE`` transaction; inside a transaction that
+        already holds the lock, a savepoint.
+        """
+        database = self.database
+        if isinstance(database, HallPostgresqlDatabase) and not database.in_transaction():
+            cursor = database.cursor()
+            statements = [cursor.mogrify(*c.query.sql()).decode() for c in changes]
+            failed = database.execute_sql(
+                "SELECT yichuang_apply(%s, %s, %s)",
+                (ADVISORY_LOCK_KEY, statements, [c.required for c in changes]),
+            ).fetchone()[0]
+            return bool(failed == 0)
+        try:
+            with database.atomic() if database.in_transaction() else self.write():
+                for change in changes:
+                    if change.query.execute() == 0 and change.required:
+                        raise _Undo
+        except _Undo:
+            return False
+        return True
 
     def prepared(self, sql: str) -> str:
         """The statement to run instead of ``sql`` (same parameters) for a query that runs on

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from peewee import JOIN, fn
+from peewee import JOIN, Model, fn
 
 from yichuang import settings
-from yichuang.db import ADVISORY_LOCK_KEY, Store
+from yichuang.db import Change, Store
 from yichuang.errors import (
     AuthError,
     CounterBusy,
@@ -152,8 +152,11 @@ class CounterState:
     queues: tuple[str, ...]
 
 
-class _CounterChanged(Exception):
-    """A counter changed between choosing its next ticket and claiming it (rolls back)."""
+class _Conflict:
+    """An optimistic attempt found its rows changed by another writer (see ``_optimistic``)."""
+
+
+T = TypeVar("T")
 
 
 def _same(field: Any, value: Any) -> Any:
@@ -254,6 +257,26 @@ class QueueEngine:
             ticket_id=ticket.id if ticket is not None else None,
             counter_number=counter.number if counter is not None else None,
             payload=self._event_payload(ticket, counter, **extra),
+        )
+
+    def _event_change(
+        self,
+        kind: EventKind,
+        now: datetime,
+        ticket: TicketRow | None = None,
+        counter: CounterRow | None = None,
+        **extra: Any,
+    ) -> Change:
+        """``_event`` as the last write of a guarded batch."""
+        return Change(
+            EventRow.insert(
+                at=now,
+                kind=kind,
+                ticket_id=ticket.id if ticket is not None else None,
+                counter_number=counter.number if counter is not None else None,
+                payload=self._event_payload(ticket, counter, **extra),
+            ),
+            required=False,
         )
 
     @staticmethod
@@ -507,149 +530,38 @@ class QueueEngine:
     def call_next(self, counter_number: int) -> Ticket | None:
         """Call the next ticket for a counter, or None if nobody waits for it.
 
-        Atomic: two counters calling at once never get the same ticket. The choice is made
-        from plain reads, outside the write lock, and claimed inside it by conditional updates
-        that succeed only if the ticket still waits and the counter is as it was read. Only if
-        another counter took that ticket first is the choice made again inside the lock. The
-        lock is therefore held for the few writes of a call, not for the queries that choose
-        it; a counter with nobody waiting for it takes no lock at all.
+        Atomic: two counters calling at once never get the same ticket. The choice is made from
+        plain reads, outside the write lock, and claimed by a guarded write batch that succeeds
+        only if the ticket still waits and the counter is as it was read; otherwise the counter
+        reads and chooses again (see ``_optimistic``). The lock is therefore held for the few
+        writes of a call, not for the queries that choose it, and a counter with nobody waiting
+        for it takes no lock at all.
         """
 
-        def run() -> Ticket | None:
+        def attempt() -> Ticket | None | _Conflict:
             counter = self._callable_counter(counter_number)
             now = self.clock()
             chosen, rows = self._choose(counter, now)
             if chosen is None:
                 return None
-            called = self._claim(counter, chosen, rows[chosen.ticket_id], now)
-            return called if called is not None else self._call_next_locked(counter_number)
+            streak = counter.priority_streak + 1 if chosen.priority else 0
+            return self._call(counter, rows[chosen.ticket_id], now, streak=streak)
 
-        return self.store.retrying(run)
+        return self.store.retrying(lambda: self._optimistic(attempt))
 
-    def _claim(
-        self, counter: CounterRow, chosen: Candidate, ticket: TicketRow, now: datetime
-    ) -> Ticket | None:
-        """Call the chosen ``ticket`` if it still waits and ``counter`` is as it was read, in
-        one write; None if either changed meanwhile (nothing is written then)."""
-        seen = (
-            counter.current_ticket_id,
-            counter.staff_id,
-            counter.status,
-            counter.priority_streak,
-        )
-        queue, queued_at = ticket.queue_id, ticket.queued_at
-        ticket.status = TicketStatus.CALLED
-        ticket.call_count = 1
-        ticket.first_called_at = ticket.first_called_at or now
-        ticket.called_at = now
-        ticket.counter_id = counter.id
-        ticket.staff_id = counter.staff_id
-        ticket.target_counter_id = None
-        counter.current_ticket_id = ticket.id
-        counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
-        if counter.status == CounterStatus.CLOSED:
-            counter.status = CounterStatus.OPEN
-        payload = self._event_payload(ticket, counter)
-        if self.store.is_postgres:
-            outcome = self.store.database.execute_sql(
-                "SELECT yichuang_claim_call(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                (
-                    ADVISORY_LOCK_KEY,
-                    ticket.id,
-                    queue,
-                    queued_at,
-                    counter.id,
-                    *seen,
-                    counter.priority_streak,
-                    counter.status,
-                    now,
-                    counter.number,
-                    EventRow.payload.db_value(payload),
-                ),
-            ).fetchone()[0]
-            if outcome != 1:
-                return None
-        else:
-            try:
-                with self.store.write():
-                    if not self._claim_rows(counter, ticket, seen, queue, queued_at, now):
-                        return None
-                    EventRow.create(
-                        at=now,
-                        kind=EventKind.CALLED,
-                        ticket_id=ticket.id,
-                        counter_number=counter.number,
-                        payload=payload,
-                    )
-            except _CounterChanged:
-                return None
-        return self._ticket_view(ticket)
-
-    @staticmethod
-    def _claim_rows(
-        counter: CounterRow,
-        ticket: TicketRow,
-        seen: tuple[Any, ...],
-        queue: str,
-        queued_at: datetime,
-        now: datetime,
-    ) -> bool:
-        """The claim's conditional updates (SQLite; the write lock is held). False if the ticket
-        no longer waits; raises ``_CounterChanged`` (rolling back) if the counter changed."""
-        claimed = (
-            TicketRow.update(
-                status=ticket.status,
-                call_count=ticket.call_count,
-                first_called_at=fn.COALESCE(TicketRow.first_called_at, now),
-                called_at=now,
-                counter=counter.id,
-                staff=counter.staff_id,
-                target_counter=None,
-            )
-            .where(
-                (TicketRow.id == ticket.id)
-                & (TicketRow.status == TicketStatus.WAITING)
-                & (TicketRow.queue == queue)
-                & (TicketRow.queued_at == queued_at)
-                & (TicketRow.target_counter.is_null() | (TicketRow.target_counter == counter.id))
-            )
-            .execute()
-        )
-        if not claimed:
-            return False
-        current, staff, status, streak = seen
-        updated = (
-            CounterRow.update(
-                current_ticket_id=ticket.id,
-                priority_streak=counter.priority_streak,
-                status=counter.status,
-            )
-            .where(
-                (CounterRow.id == counter.id)
-                & _same(CounterRow.current_ticket_id, current)
-                & _same(CounterRow.staff_id, staff)
-                & (CounterRow.status == status)
-                & (CounterRow.priority_streak == streak)
-            )
-            .execute()
-        )
-        if not updated:
-            raise _CounterChanged
-        return True
-
-    def _call_next_locked(self, counter_number: int) -> Ticket | None:
+    def _optimistic(self, attempt: Callable[[], T | _Conflict]) -> T:
+        """Run ``attempt`` (reads, checks, one guarded write batch) until it is not overtaken
+        by another writer; after a second conflict, run it holding the write lock throughout,
+        where nothing can overtake it."""
+        for _ in range(2):
+            result = attempt()
+            if not isinstance(result, _Conflict):
+                return result
         with self.store.write():
-            return self._call_next_in_lock(counter_number)
-
-    def _call_next_in_lock(self, counter_number: int) -> Ticket | None:
-        """Choose and call in one go; the caller holds the write lock."""
-        counter = self._callable_counter(counter_number)
-        now = self.clock()
-        chosen, rows = self._choose(counter, now)
-        if chosen is None:
-            return None
-        counter.priority_streak = counter.priority_streak + 1 if chosen.priority else 0
-        return self._call(counter, rows[chosen.ticket_id], now)
+            result = attempt()
+        if isinstance(result, _Conflict):
+            raise AssertionError("a write batch conflicted while holding the write lock")
+        return result
 
     def _choose(
         self, counter: CounterRow, now: datetime
@@ -667,16 +579,15 @@ class QueueEngine:
     def call_ticket(self, counter_number: int, ticket_number: str) -> Ticket:
         """Call a chosen waiting ticket (e.g. a citizen who came to the counter directly)."""
 
-        def run() -> Ticket:
-            with self.store.write():
-                counter = self._callable_counter(counter_number)
-                now = self.clock()
-                ticket = self._find(ticket_number, now.date())
-                if ticket.status != TicketStatus.WAITING:
-                    raise self._wrong_state(ticket, "叫号", "call it")
-                return self._call(counter, ticket, now)
+        def attempt() -> Ticket | _Conflict:
+            counter = self._callable_counter(counter_number)
+            now = self.clock()
+            ticket = self._find(ticket_number, now.date())
+            if ticket.status != TicketStatus.WAITING:
+                raise self._wrong_state(ticket, "叫号", "call it")
+            return self._call(counter, ticket, now, streak=counter.priority_streak)
 
-        return self.store.retrying(run)
+        return self.store.retrying(lambda: self._optimistic(attempt))
 
     def _find(self, number: str, day: date) -> TicketRow:
         row = TicketRow.get_or_none(
@@ -686,39 +597,88 @@ class QueueEngine:
             raise TicketNotFound(ticket=number)
         return row
 
-    def _call(self, counter: CounterRow, ticket: TicketRow, now: datetime) -> Ticket:
+    def _call(
+        self, counter: CounterRow, ticket: TicketRow, now: datetime, *, streak: int
+    ) -> Ticket | _Conflict:
+        """Call a waiting ``ticket`` to ``counter``, whose priority streak becomes ``streak``.
+        Guarded: a conflict if the ticket no longer waits or the counter changed since both
+        were read."""
+        counter_unchanged = self._counter_unchanged(counter)
+        ticket_still_waiting = (
+            (TicketRow.id == ticket.id)
+            & (TicketRow.status == TicketStatus.WAITING)
+            & (TicketRow.queue == ticket.queue_id)
+            & (TicketRow.queued_at == ticket.queued_at)
+            & (TicketRow.target_counter.is_null() | (TicketRow.target_counter == counter.id))
+        )
         ticket.status = TicketStatus.CALLED
         ticket.call_count = 1
         ticket.first_called_at = ticket.first_called_at or now
         ticket.called_at = now
-        ticket.counter = counter
+        ticket.counter_id = counter.id
         ticket.staff_id = counter.staff_id
-        ticket.target_counter = None
-        ticket.save()
+        ticket.target_counter_id = None
         counter.current_ticket_id = ticket.id
+        counter.priority_streak = streak
         if counter.status == CounterStatus.CLOSED:
             counter.status = CounterStatus.OPEN
-        counter.save()
-        self._event(EventKind.CALLED, now, ticket, counter)
-        return self._ticket_view(ticket)
+        event = self._event_change(EventKind.CALLED, now, ticket, counter)
+        return self._save([(ticket, ticket_still_waiting), (counter, counter_unchanged)], event)
+
+    def _save(self, rows: Sequence[tuple[Model, Any]], event: Change) -> Ticket | _Conflict:
+        """Write the changed fields of each (row, condition that it is as it was read) and the
+        event, as one guarded batch. Returns the ticket (the first row) or a conflict."""
+        changes = [
+            Change(
+                type(row).update({f: row.__data__[f.name] for f in row.dirty_fields}).where(guard)
+            )
+            for row, guard in rows
+            if row.dirty_fields
+        ]
+        if not self.store.write_batch([*changes, event]):
+            return _Conflict()
+        return self._ticket_view(cast(TicketRow, rows[0][0]))
+
+    @staticmethod
+    def _ticket_unchanged(ticket: TicketRow) -> Any:
+        """A condition: the ticket row still is as ``ticket`` was read (the fields that a call,
+        recall, start, finish or transfer changes)."""
+        return (
+            (TicketRow.id == ticket.id)
+            & (TicketRow.status == ticket.status)
+            & (TicketRow.call_count == ticket.call_count)
+            & _same(TicketRow.counter, ticket.counter_id)
+            & (TicketRow.queue == ticket.queue_id)
+        )
+
+    @staticmethod
+    def _counter_unchanged(counter: CounterRow) -> Any:
+        """A condition: the counter row still is as ``counter`` was read (the fields that its
+        clerk's actions and sign-in change)."""
+        return (
+            (CounterRow.id == counter.id)
+            & _same(CounterRow.current_ticket_id, counter.current_ticket_id)
+            & _same(CounterRow.staff_id, counter.staff_id)
+            & (CounterRow.status == counter.status)
+            & (CounterRow.priority_streak == counter.priority_streak)
+        )
 
     def recall(self, counter_number: int) -> Ticket:
         """Call the counter's current ticket again (announced again on the display)."""
 
-        def run() -> Ticket:
-            with self.store.write():
-                counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "重呼", "recall it")
-                if ticket.status != TicketStatus.CALLED:
-                    raise self._wrong_state(ticket, "重呼", "recall it")
-                now = self.clock()
-                ticket.call_count += 1
-                ticket.called_at = now
-                ticket.save()
-                self._event(EventKind.RECALLED, now, ticket, counter)
-                return self._ticket_view(ticket)
+        def attempt() -> Ticket | _Conflict:
+            counter = self._counter_row(counter_number)
+            ticket = self._require_current(counter, "重呼", "recall it")
+            if ticket.status != TicketStatus.CALLED:
+                raise self._wrong_state(ticket, "重呼", "recall it")
+            unchanged = self._ticket_unchanged(ticket)
+            now = self.clock()
+            ticket.call_count += 1
+            ticket.called_at = now
+            event = self._event_change(EventKind.RECALLED, now, ticket, counter)
+            return self._save([(ticket, unchanged)], event)
 
-        return self.store.retrying(run)
+        return self.store.retrying(lambda: self._optimistic(attempt))
 
     def no_show(self, counter_number: int, *, requeue: bool = False) -> Ticket:
         """Mark the called ticket as absent (过号), only after enough calls."""
@@ -774,44 +734,44 @@ class QueueEngine:
     def start(self, counter_number: int) -> Ticket:
         """The citizen arrived at the counter: service time starts."""
 
-        def run() -> Ticket:
-            with self.store.write():
-                counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "开始办理", "start serving it")
-                if ticket.status == TicketStatus.SERVING:
-                    return self._ticket_view(ticket)
-                if ticket.status != TicketStatus.CALLED:
-                    raise self._wrong_state(ticket, "开始办理", "start serving it")
-                now = self.clock()
-                ticket.status = TicketStatus.SERVING
-                ticket.started_at = now
-                ticket.save()
-                self._event(EventKind.STARTED, now, ticket, counter)
+        def attempt() -> Ticket | _Conflict:
+            counter = self._counter_row(counter_number)
+            ticket = self._require_current(counter, "开始办理", "start serving it")
+            if ticket.status == TicketStatus.SERVING:
                 return self._ticket_view(ticket)
+            if ticket.status != TicketStatus.CALLED:
+                raise self._wrong_state(ticket, "开始办理", "start serving it")
+            unchanged = self._ticket_unchanged(ticket)
+            now = self.clock()
+            ticket.status = TicketStatus.SERVING
+            ticket.started_at = now
+            event = self._event_change(EventKind.STARTED, now, ticket, counter)
+            return self._save([(ticket, unchanged)], event)
 
-        return self.store.retrying(run)
+        return self.store.retrying(lambda: self._optimistic(attempt))
 
     def finish(self, counter_number: int) -> Ticket:
         """Service ended. (Case entry records the outcome of what was served.)"""
 
-        def run() -> Ticket:
-            with self.store.write():
-                counter = self._counter_row(counter_number)
-                ticket = self._require_current(counter, "结束办理", "finish it")
-                if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
-                    raise self._wrong_state(ticket, "结束办理", "finish it")
-                now = self.clock()
-                if ticket.started_at is None:  # the clerk never pressed "start"
-                    ticket.started_at = ticket.called_at or now
-                ticket.status = TicketStatus.SERVED
-                ticket.finished_at = now
-                ticket.save()
-                counter.current_ticket_id = None
-                counter.save()
-                self._event(EventKind.FINISHED, now, ticket, counter)
-                return self._ticket_view(ticket)
+        def attempt() -> Ticket | _Conflict:
+            counter = self._counter_row(counter_number)
+            ticket = self._require_current(counter, "结束办理", "finish it")
+            if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
+                raise self._wrong_state(ticket, "结束办理", "finish it")
+            guards = [
+                (ticket, self._ticket_unchanged(ticket)),
+                (counter, self._counter_unchanged(counter)),
+            ]
+            now = self.clock()
+            if ticket.started_at is None:  # the clerk never pressed "start"
+                ticket.started_at = ticket.called_at or now
+            ticket.status = TicketStatus.SERVED
+            ticket.finished_at = now
+            counter.current_ticket_id = None
+            event = self._event_change(EventKind.FINISHED, now, ticket, counter)
+            return self._save(guards, event)
 
-        return self.store.retrying(run)
+        return self.store.retrying(lambda: self._optimistic(attempt))
 
     def transfer(
         self,
