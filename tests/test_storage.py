@@ -129,6 +129,7 @@ def test_hot_queries_are_planned_once_per_postgres_connection(db_url, engine, st
     admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))
     admin.close()
     assert engine.call_next(1).number == "A003"
+    engine.finish(1)
     assert prepared() == names
 
 
