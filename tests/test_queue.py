@@ -420,3 +420,29 @@ def test_a_finished_ticket_cannot_be_finished_again_by_a_late_attempt(
         engine.finish(1)
     kinds = [e.kind for e in EventFeed(store).wait(0, timeout=0)]
     assert kinds.count(EventKind.FINISHED) == 1
+
+
+def test_the_first_call_after_signing_in_reads_no_more_than_later_calls(engine, store):
+    """Signing in prepares the call path (caches, prepared statements), so the morning's
+    first call is as quick as the rest."""
+    for _ in range(3):
+        engine.issue("A")
+    engine.sign_in(1, "1001")
+    statements: list[str] = []
+    execute_sql = store.database.execute_sql
+
+    def counting(sql, *args, **kwargs):
+        statements.append(sql)
+        return execute_sql(sql, *args, **kwargs)
+
+    store.database.execute_sql = counting
+    try:
+        engine.call_next(1)
+        first = len(statements)
+        engine.finish(1)
+        statements.clear()
+        engine.call_next(1)
+    finally:
+        store.database.execute_sql = execute_sql
+    assert first == len(statements)
+    assert not any(s.startswith("PREPARE") for s in statements)
