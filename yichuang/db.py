@@ -217,9 +217,14 @@ class HallSqliteDatabase(peewee.SqliteDatabase):
         if self._turn_file is None or self.in_transaction():
             yield
             return
-        with self._turn, open(self._turn_file, "a+b") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
-            yield
+        with self._turn:
+            try:
+                handle = open(self._turn_file, "a+b")  # noqa: SIM115  (closed below)
+            except OSError as exc:  # the folder is gone (a file share went away): an outage
+                raise peewee.OperationalError(f"cannot open {self._turn_file}: {exc}") from exc
+            with handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
+                yield
 
 
 def _make_database(url: str) -> peewee.Database:
