@@ -158,3 +158,37 @@ def test_a_write_batch_is_all_or_nothing(db_url, store):
         assert store.write_batch([set_a(2, 3)]) is True
     assert Setting.get_by_id("b").value == "kept"
     assert Setting.get_by_id("a").value == 3
+
+
+def test_sqlite_writers_queue_on_the_file_lock_and_go_the_moment_it_is_free(tmp_path):
+    import fcntl
+    import threading
+    import time
+
+    from tests.hallfixtures import small_catalog
+    from yichuang.hall import install_catalog
+    from yichuang.queue import QueueEngine
+
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    store = open_database(url, migrate=True)
+    install_catalog(store, small_catalog())
+    store.close()
+    lock_file = tmp_path / "hall.db.writelock"
+    assert lock_file.exists(), "writers take their turn on the lock file beside the database"
+    done = threading.Event()
+
+    def kiosk() -> None:  # another writer, with its own connection
+        other = open_database(url)
+        QueueEngine(other).issue("A")
+        other.close()
+        done.set()
+
+    with open(lock_file, "a+b") as handle:  # a writer of another process holds its turn
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        writer = threading.Thread(target=kiosk)
+        writer.start()
+        assert not done.wait(0.3), "the kiosk waits for its turn"
+        released = time.monotonic()
+    assert done.wait(5)
+    assert time.monotonic() - released < 0.2, "woken when the lock is free, not after a sleep"
+    writer.join()
