@@ -396,12 +396,12 @@ class QueueEngine:
         connection and gets the same ticket back, never a second number.
         """
 
-        def run() -> IssuedTicket:
+        def run() -> TicketRow:
             with self.store.write():
                 if request_id is not None:
                     existing = TicketRow.get_or_none(TicketRow.request_id == request_id)
                     if existing is not None:
-                        return self._issued(existing)
+                        return existing
                 queue, item_code = self._resolve_queue(service)
                 now = self.clock()
                 today = now.date()
@@ -433,9 +433,11 @@ class QueueEngine:
                     request_id=request_id,
                 )
                 self._event(EventKind.ISSUED, now, row, queue_name=queue.name)
-                return self._issued(row)
+                return row
 
-        return self.store.retrying(run)
+        # The wait estimate is read after the ticket is committed, outside the write lock.
+        row = self.store.retrying(run)
+        return self.store.retrying(lambda: self._issued(row))
 
     def _issued(self, row: TicketRow) -> IssuedTicket:
         ahead, minutes = self._estimate(row.queue, before=row)
