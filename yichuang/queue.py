@@ -1,9 +1,13 @@
 """The queue engine: issue, call, recall, no-show, re-queue, transfer, start, finish, pause.
 
-Every operation is one serialized write transaction (``Store.write``) that changes the ticket or
-counter, stamps the time, and appends an event to the log. Wait, service and idle times are
-derived from those stamps and events. The engine returns plain ``Ticket`` / ``CounterState``
-values, never database rows.
+Every operation is one serialized write that changes the ticket or counter, stamps the time,
+and appends an event to the log. Wait, service and idle times are derived from those stamps and
+events. The engine returns plain ``Ticket`` / ``CounterState`` values, never database rows.
+
+Most operations are a ``Store.write`` transaction. Those a counter repeats all day (call next,
+call a ticket, recall, start, finish) are optimistic (``QueueEngine._optimistic``): they read
+and decide without the write lock and write one guarded batch (``Store.write_batch``), reading
+again in the rare case another PC changed the same rows in between.
 """
 
 from __future__ import annotations
