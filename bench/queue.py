@@ -165,7 +165,9 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> None:
     # The day starts when every counter PC is up: starting 60 Python processes keeps both
     # cores busy for seconds, and calls made meanwhile would measure the start-up, not the hall.
     for _ in workers:
-        ready.acquire()
+        if not ready.acquire(timeout=120):
+            dead = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+            raise SystemExit(f"counter processes did not start (exit codes {dead})")
     time.sleep(1)
     started = time.perf_counter()
     go.set()

@@ -446,3 +446,13 @@ def test_the_first_call_after_signing_in_reads_no_more_than_later_calls(engine, 
         store.database.execute_sql = execute_sql
     assert first == len(statements)
     assert not any(s.startswith("PREPARE") for s in statements)
+
+
+def test_a_ticket_sent_to_another_counter_can_still_be_called_by_number(engine):
+    engine.sign_in(1, "1001")
+    engine.sign_in(2, "1002")
+    engine.issue("A")
+    engine.call_next(1)
+    engine.transfer(1, to_counter=2)
+    called = engine.call_ticket(1, "A001")  # the citizen came back to counter 1's desk
+    assert called.counter_number == 1 and called.target_counter_number is None

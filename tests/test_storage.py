@@ -160,7 +160,7 @@ def test_a_write_batch_is_all_or_nothing(db_url, store):
     assert Setting.get_by_id("a").value == 3
 
 
-def test_sqlite_writers_queue_on_the_file_lock_and_go_the_moment_it_is_free(tmp_path):
+def test_sqlite_writers_wait_for_their_turn_on_the_file_lock(tmp_path):
     import fcntl
     import threading
     import time
@@ -190,5 +190,26 @@ def test_sqlite_writers_queue_on_the_file_lock_and_go_the_moment_it_is_free(tmp_
         assert not done.wait(0.3), "the kiosk waits for its turn"
         released = time.monotonic()
     assert done.wait(5)
-    assert time.monotonic() - released < 0.2, "woken when the lock is free, not after a sleep"
+    assert time.monotonic() - released < 0.2, "it goes soon after the lock is free"
     writer.join()
+
+
+def test_a_sqlite_writer_stuck_behind_a_lock_gets_a_clear_error_not_a_hang(tmp_path, monkeypatch):
+    import fcntl
+
+    from tests.hallfixtures import small_catalog
+    from yichuang import db
+    from yichuang.hall import install_catalog
+    from yichuang.queue import QueueEngine
+
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    store = open_database(url, migrate=True)
+    install_catalog(store, small_catalog())
+    monkeypatch.setattr(db, "SQLITE_BUSY_SECONDS", 0.2)
+    with open(tmp_path / "hall.db.writelock", "a+b") as handle:  # a hung writer elsewhere
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(DatabaseUnavailable) as err:
+            QueueEngine(store).issue("A")
+    assert "无法连接数据库" in err.value.user_message() or "数据库" in err.value.user_message()
+    assert QueueEngine(store).issue("A").ticket.number == "A001", "nothing half-written"
+    store.close()

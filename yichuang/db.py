@@ -9,9 +9,9 @@ misses one.
 Two shapes of write:
 
 - ``Store.write()``: a transaction that holds the lock from its first statement to commit. On
-  PostgreSQL "BEGIN; SELECT pg_advisory_xact_lock(…)" is one round trip. SQLite writers queue
-  for their turn on an ``flock`` beside the database file, so the next one starts the moment
-  the lock is free instead of after SQLite's busy-handler sleep.
+  PostgreSQL "BEGIN; SELECT pg_advisory_xact_lock(…)" is one round trip. SQLite writers take
+  turns on a file lock beside the database, so the next one starts within 2 ms of the lock
+  coming free instead of after SQLite's busy-handler sleep.
 - ``Store.write_batch()``: for the operations a counter repeats all day (call, recall, start,
   finish). The caller reads without the lock, decides, then writes a batch of statements whose
   WHERE clauses repeat what it read; if any finds its row changed, nothing is written and the
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 ADVISORY_LOCK_KEY = 0x59_43_48  # "YCH": one lock for every write to the hall's database
 NOTIFY_CHANNEL = "yichuang_events"
+SQLITE_BUSY_SECONDS = 15.0  # a SQLite writer waits this long for its turn, then fails clearly
 
 T = TypeVar("T")
 
@@ -129,7 +130,7 @@ class Store:
             ).fetchone()[0]
             return bool(failed == 0)
         try:
-            with database.atomic() if database.in_transaction() else self.write():
+            with self.write():  # inside a transaction: a savepoint, and the lock if not yet held
                 for change in changes:
                     if change.query.execute() == 0 and change.required:
                         raise _Undo
@@ -204,18 +205,26 @@ class HallPostgresqlDatabase(peewee.PostgresqlDatabase):
         if advisory_lock is None:
             super().begin(isolation_level)
             return
-        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]  # peewee: maps driver errors
-            self.cursor().execute("BEGIN; SELECT pg_advisory_xact_lock(%s)", (advisory_lock,))
+        try:
+            with peewee.__exception_wrapper__:  # type: ignore[attr-defined]  # maps driver errors
+                self.cursor().execute("BEGIN; SELECT pg_advisory_xact_lock(%s)", (advisory_lock,))
+        except Exception:
+            # The BEGIN may have run and the lock wait failed (cancelled, timed out): peewee
+            # has not recorded a transaction, so end the server's aborted one here.
+            with contextlib.suppress(Exception):
+                self.cursor().execute("ROLLBACK")
+            raise
 
 
 class HallSqliteDatabase(peewee.SqliteDatabase):
-    """SQLite whose writers queue for their turn on an operating-system file lock.
+    """SQLite whose writers take turns on an operating-system file lock beside the database.
 
     SQLite's own busy handler makes a writer that finds the database locked sleep 1, 2, 5,
-    10, 15, 20, 25, 50 … ms before it looks again, so under load a call waits for the sleep,
-    not for the writer ahead of it. A blocking ``flock`` on a file beside the database wakes
-    the next writer the moment the lock is free. The busy timeout stays as the fallback for
-    writers that do not take the file lock (and on systems without ``fcntl``).
+    10, 15, 20, 25, 50, 100 ms before it looks again, so under load a call waits for the sleep,
+    not for the writer ahead of it. Writers here wait for the turn file instead, looking again
+    within 2 ms, so the next writer starts about when the lock is free. SQLite's busy timeout
+    stays as the fallback for writers that do not take turns (and on systems without
+    ``fcntl``).
     """
 
     def __init__(self, database: str, *args: Any, **kwargs: Any) -> None:
@@ -230,14 +239,36 @@ class HallSqliteDatabase(peewee.SqliteDatabase):
         if self._turn_file is None or self.in_transaction():
             yield
             return
-        with self._turn:
+        deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+        if not self._turn.acquire(timeout=SQLITE_BUSY_SECONDS):
+            raise peewee.OperationalError("database is locked (a writer of this program is stuck)")
+        try:
             try:
                 handle = open(self._turn_file, "a+b")  # noqa: SIM115  (closed below)
             except OSError as exc:  # the folder is gone (a file share went away): an outage
                 raise peewee.OperationalError(f"cannot open {self._turn_file}: {exc}") from exc
             with handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
+                self._take_turn(handle, deadline)  # released when the file closes
                 yield
+        finally:
+            self._turn.release()
+
+    def _take_turn(self, handle: Any, deadline: float) -> None:
+        """Lock the turn file, looking again every 0.2 ms growing to 2 ms (SQLite's own handler
+        grows to 100 ms); a writer that waits past the busy timeout gets "database is locked"
+        rather than hanging the counter behind a stuck file share."""
+        delay = 0.0002
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise peewee.OperationalError("database is locked") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.002)
+            except OSError as exc:  # a file system without locks: an error, not a crash
+                raise peewee.OperationalError(f"cannot lock {self._turn_file}: {exc}") from exc
 
 
 def _make_database(url: str) -> peewee.Database:
@@ -249,7 +280,7 @@ def _make_database(url: str) -> peewee.Database:
             str(path),
             pragmas={
                 "journal_mode": "wal",  # readers (the display) never block the counters
-                "busy_timeout": 15000,
+                "busy_timeout": int(SQLITE_BUSY_SECONDS * 1000),
                 "foreign_keys": 1,
                 "synchronous": "normal",
             },
@@ -260,6 +291,7 @@ def _make_database(url: str) -> peewee.Database:
         return HallPostgresqlDatabase(
             **parse_url(url),
             connect_timeout=5,
+            client_encoding="UTF8",  # write batches are sent as UTF-8 text (Store.write_batch)
             keepalives=1,
             keepalives_idle=10,
             keepalives_interval=3,

@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from peewee import JOIN, Model, fn
 
 from yichuang import settings
-from yichuang.db import Change, Store
+from yichuang.db import CONNECTION_ERRORS, Change, Store
 from yichuang.errors import (
     AuthError,
     CounterBusy,
@@ -227,13 +227,17 @@ class QueueEngine:
     def _warm_up(self, counter_number: int) -> None:
         """Fill the caches that call-next reads and prepare its queries on this connection, so
         that a counter's first call of the day is as quick as the rest. Run when the clerk
-        signs in or resumes, which always comes before calling."""
+        signs in or resumes, which always comes before calling. Best effort: the sign-in is
+        done, so a database error here only means the first call warms up instead."""
+        with contextlib.suppress(*CONNECTION_ERRORS, CounterServesNothing):
+            self._prepare_calls(counter_number)
+
+    def _prepare_calls(self, counter_number: int) -> None:
         counter = self._counter_row(counter_number)
         self._queue_names()
         self._counter_numbers()
         self._one(TicketRow, TicketRow.id, 0)
-        with contextlib.suppress(CounterServesNothing):
-            self._choose(counter, self.clock())
+        self._choose(counter, self.clock())
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -648,7 +652,7 @@ class QueueEngine:
             & (TicketRow.status == TicketStatus.WAITING)
             & (TicketRow.queue == ticket.queue_id)
             & (TicketRow.queued_at == ticket.queued_at)
-            & (TicketRow.target_counter.is_null() | (TicketRow.target_counter == counter.id))
+            & _same(TicketRow.target_counter, ticket.target_counter_id)
         )
         ticket.status = TicketStatus.CALLED
         ticket.call_count = 1
@@ -896,10 +900,11 @@ class QueueEngine:
                     staff=staff.number,
                     staff_name=staff.name,
                 )
-            self._warm_up(counter_number)
             return self.counter(counter_number)
 
-        return self.store.retrying(run)
+        state = self.store.retrying(run)
+        self._warm_up(counter_number)
+        return state
 
     def sign_out(self, counter_number: int) -> CounterState:
         def run() -> CounterState:
@@ -943,10 +948,11 @@ class QueueEngine:
                 counter.pause_reason = ""
                 counter.save()
                 self._event(EventKind.RESUMED, self.clock(), None, counter)
-            self._warm_up(counter_number)
             return self.counter(counter_number)
 
-        return self.store.retrying(run)
+        state = self.store.retrying(run)
+        self._warm_up(counter_number)
+        return state
 
     # ---- reading -------------------------------------------------------------------------
 
