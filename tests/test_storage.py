@@ -213,3 +213,25 @@ def test_a_sqlite_writer_stuck_behind_a_lock_gets_a_clear_error_not_a_hang(tmp_p
     assert "无法连接数据库" in err.value.user_message() or "数据库" in err.value.user_message()
     assert QueueEngine(store).issue("A").ticket.number == "A001", "nothing half-written"
     store.close()
+
+
+def test_a_failed_wait_for_the_write_lock_leaves_the_connection_usable(db_url, store):
+    import peewee
+
+    from yichuang.db import ADVISORY_LOCK_KEY
+
+    if not store.is_postgres:
+        pytest.skip("PostgreSQL only: the advisory lock")
+    holder = psycopg2.connect(PG_BASE)
+    holder.autocommit = True
+    holder.cursor().execute("SELECT pg_advisory_lock(%s)", (ADVISORY_LOCK_KEY,))
+    try:
+        store.database.execute_sql("SET lock_timeout = '100ms'")
+        with pytest.raises(peewee.OperationalError), store.write():
+            pass
+        assert store.database.execute_sql("SELECT 1").fetchone() == (1,)
+    finally:
+        holder.close()
+    store.database.execute_sql("SET lock_timeout = 0")
+    with store.write():
+        assert store.database.execute_sql("SELECT 2").fetchone() == (2,)
