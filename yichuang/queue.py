@@ -671,13 +671,13 @@ class QueueEngine:
     def _save(self, rows: Sequence[tuple[Model, Any]], event: Change) -> Ticket | _Conflict:
         """Write the changed fields of each (row, condition that it is as it was read) and the
         event, as one guarded batch. Returns the ticket (the first row) or a conflict."""
-        changes = [
-            Change(
-                type(row).update({f: row.__data__[f.name] for f in row.dirty_fields}).where(guard)
-            )
-            for row, guard in rows
-            if row.dirty_fields
-        ]
+        changes = []
+        for row, guard in rows:
+            model = type(row)
+            # a row that did not change is still checked (SET id = id): its guard stays
+            key: Any = model._meta.primary_key
+            values: dict[Any, Any] = {f: row.__data__[f.name] for f in row.dirty_fields}
+            changes.append(Change(model.update(values or {key: key}).where(guard)))
         if not self.store.write_batch([*changes, event]):
             return _Conflict()
         return self._ticket_view(cast(TicketRow, rows[0][0]))
