@@ -292,13 +292,7 @@ class QueueEngine:
         counter: CounterRow | None = None,
         **extra: Any,
     ) -> None:
-        EventRow.create(
-            at=now,
-            kind=kind,
-            ticket_id=ticket.id if ticket is not None else None,
-            counter_number=counter.number if counter is not None else None,
-            payload=self._event_payload(ticket, counter, **extra),
-        )
+        self._event_change(kind, now, ticket, counter, **extra).query.execute()
 
     def _event_change(
         self,
@@ -308,7 +302,7 @@ class QueueEngine:
         counter: CounterRow | None = None,
         **extra: Any,
     ) -> Change:
-        """``_event`` as the last write of a guarded batch."""
+        """The event log entry of a change, as a write (the last of a guarded batch)."""
         return Change(
             EventRow.insert(
                 at=now,
